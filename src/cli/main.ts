@@ -1,0 +1,120 @@
+import { Command, Option } from 'commander';
+import { formatProblem, InputError } from '../core/errors.js';
+import { toolVersion } from '../generated/version.js';
+import { exitCodeFor, EXIT } from './exit-codes.js';
+import { FORMATS, formatOption, outputOption, percentage, rubricOption, wholeNumber } from './options.js';
+
+const EXAMPLES = {
+  assess: `
+Examples:
+  $ council-resilience assess examples/brackenford-unitary.answers.yaml
+  $ council-resilience assess answers/leeds.yaml --format json --output leeds.json
+  $ council-resilience assess answers/leeds.yaml --target 2 --top 10
+  $ council-resilience assess answers/leeds.yaml --fail-under 50 --strict   # for CI: exit 1 if it fails`,
+  validate: `
+Examples:
+  $ council-resilience validate answers/*.yaml
+  $ council-resilience validate my-rubric.yaml answers/leeds.yaml`,
+  template: `
+Examples:
+  $ council-resilience template --output leeds.answers.yaml
+  $ council-resilience template --rubric ./my-rubric.yaml > blank.answers.yaml`,
+  rubrics: `
+Examples:
+  $ council-resilience rubrics
+  $ council-resilience rubrics --format json`,
+};
+
+export function buildProgram(): Command {
+  const program = new Command('council-resilience')
+    .description(
+      'Assess how well a council builds stronger, more resilient communities: score an answers file against a ' +
+        'rubric and print a report with gaps and prioritised next steps.',
+    )
+    .version(toolVersion, '-V, --version', 'print the version number')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand(false)
+    .option('--no-color', 'plain text, without colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+
+  program
+    .command('assess')
+    .description('score an answers file and print the report')
+    .argument('<answers>', 'answers file (YAML)')
+    .addOption(rubricOption(' (default: the one the answers file names)'))
+    .addOption(formatOption(FORMATS.assess))
+    .addOption(outputOption())
+    .addOption(new Option('--target <level>', 'count indicators below this level as gaps (default: the top of the scale)').argParser(wholeNumber(1)))
+    .addOption(new Option('--top <n>', 'how many next steps the report shows').argParser(wholeNumber(0)).default(5))
+    .addOption(new Option('--fail-under <score>', 'exit 1 if the overall score (0-100) is below this, or missing').argParser(percentage))
+    .option('--strict', 'exit 1 if any question that applies is not answered')
+    .addHelpText('after', EXAMPLES.assess)
+    .action(async (file: string, options, command: Command) => {
+      const { runAssess } = await import('./commands/assess.js');
+      process.exitCode = await runAssess(file, { ...options, color: command.optsWithGlobals().color });
+    });
+
+  program
+    .command('validate')
+    .description('check rubric and answers files (by their "kind:") and report every mistake with its line')
+    .argument('<files...>', 'rubric or answers files (YAML)')
+    .addHelpText('after', EXAMPLES.validate)
+    .action(async (files: string[]) => {
+      const { runValidate } = await import('./commands/validate.js');
+      process.exitCode = await runValidate(files);
+    });
+
+  program
+    .command('template')
+    .description('print a blank answers file, with every question and the scale as comments')
+    .addOption(rubricOption(' (default: eight-characteristics)'))
+    .addOption(outputOption())
+    .addHelpText('after', EXAMPLES.template)
+    .action(async (options) => {
+      const { runTemplate } = await import('./commands/template.js');
+      process.exitCode = await runTemplate(options);
+    });
+
+  program
+    .command('rubrics')
+    .description('list the built-in rubrics')
+    .addOption(formatOption(FORMATS.rubrics))
+    .addHelpText('after', EXAMPLES.rubrics)
+    .action(async (options) => {
+      const { runRubrics } = await import('./commands/rubrics.js');
+      process.exitCode = await runRubrics(options);
+    });
+
+  return program;
+}
+
+/** The only place that turns errors into exit codes and prints them. */
+export async function run(argv: readonly string[]): Promise<void> {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // Output piped into `head` and cut short is not an error worth a stack trace.
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+function report(error: unknown): number {
+  const code = exitCodeFor(error);
+  if (error instanceof InputError) {
+    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  } else if (code === EXIT.usage && !(error as { code?: string }).code?.startsWith('commander.')) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+  } else if (code === EXIT.internal) {
+    const detail = process.env.DEBUG ? `\n${(error as Error).stack}` : '';
+    process.stderr.write(
+      `council-resilience: internal error: ${(error as Error).message ?? String(error)}${detail}\n` +
+        'This is a bug, not a mistake in your files. Please report it with the command you ran.\n',
+    );
+  }
+  return code;
+}

@@ -1,0 +1,33 @@
+// Every option shared by more than one command, declared once.
+import { InvalidArgumentError, Option } from 'commander';
+
+export const FORMATS = {
+  assess: ['text', 'json'],
+  rubrics: ['text', 'json'],
+} as const;
+
+export function formatOption(formats: readonly string[]): Option {
+  return new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]);
+}
+
+export const outputOption = () =>
+  new Option('-o, --output <file>', 'write to this file instead of the screen (replaced in one step, never half-written)');
+
+export const rubricOption = (what: string) =>
+  new Option('-r, --rubric <id|path>', `rubric to use: a built-in id (see "rubrics") or a path to a rubric file${what}`);
+
+export function wholeNumber(min: number) {
+  return (raw: string): number => {
+    const value = Number(raw);
+    if (!/^\s*-?\d+\s*$/.test(raw) || value < min) throw new InvalidArgumentError(`expected a whole number from ${min} up, got "${raw}"`);
+    return value;
+  };
+}
+
+export function percentage(raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw new InvalidArgumentError(`expected a number from 0 to 100, got "${raw}"`);
+  }
+  return value;
+}

@@ -1,0 +1,117 @@
+import type { Problem } from './errors.js';
+import { indicatorKey, scaleMax } from './rubric.js';
+import { suggestion } from './suggest.js';
+import type { Answer, AnswersFile, Council, Indicator, Rubric } from './types.js';
+
+export type Confidence = 'low' | 'medium' | 'high';
+
+/** An answer with the short and long forms made one. `value: null` means not assessed. */
+export interface NormalisedAnswer {
+  value: number | 'n/a' | 'unknown' | null;
+  evidence?: string;
+  confidence?: Confidence;
+}
+
+export function normaliseAnswer(answer: Answer | undefined): NormalisedAnswer {
+  if (answer === undefined || answer === null) return { value: null };
+  if (typeof answer === 'object') {
+    const out: NormalisedAnswer = { value: answer.score };
+    if (answer.evidence !== undefined) out.evidence = answer.evidence;
+    if (answer.confidence !== undefined) out.confidence = answer.confidence;
+    return out;
+  }
+  return { value: answer };
+}
+
+/**
+ * SPEC: appliesTo holds unless the council's profile gives a value for a named field that is not listed;
+ * null or a missing field gives no value.
+ */
+export function isApplicable(indicator: Indicator, council: Council): boolean {
+  for (const [field, options] of Object.entries(indicator.appliesTo ?? {})) {
+    const value = Object.hasOwn(council, field) ? council[field] : undefined;
+    if (value !== undefined && value !== null && !options.includes(value)) return false;
+  }
+  return true;
+}
+
+export interface AnswersCheck {
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Checks a schema-valid answers file against its rubric for what a schema cannot say. */
+export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const max = scaleMax(rubric);
+  const profile = rubric.profile ?? [];
+
+  for (const [field, value] of Object.entries(file.council)) {
+    if (field === 'name') continue;
+    const spec = profile.find((f) => f.id === field);
+    if (!spec) {
+      const known = ['name', ...profile.map((f) => f.id)];
+      errors.push({
+        path: ['council', field],
+        at: 'key',
+        message: `unknown council field; expected one of: ${known.join(', ')}${suggestion(field, known)}`,
+      });
+    } else if (typeof value === 'string' && !spec.options.includes(value)) {
+      errors.push({
+        path: ['council', field],
+        message: `"${value}" is not one of: ${spec.options.join(', ')}${suggestion(value, spec.options)}`,
+      });
+    }
+  }
+
+  if (file.assessedOn !== undefined && !isRealDate(file.assessedOn)) {
+    errors.push({ path: ['assessedOn'], message: `${file.assessedOn} is not a real date; expected YYYY-MM-DD` });
+  }
+
+  const indicators = new Map<string, Indicator>();
+  for (const c of rubric.characteristics) for (const i of c.indicators) indicators.set(indicatorKey(c, i), i);
+
+  for (const [key, answer] of Object.entries(file.answers)) {
+    const indicator = indicators.get(key);
+    if (!indicator) {
+      errors.push({
+        path: ['answers', key],
+        at: 'key',
+        label: key,
+        message: `not an indicator of rubric "${rubric.id}"${suggestion(key, indicators.keys())}`,
+      });
+      continue;
+    }
+    const { value } = normaliseAnswer(answer);
+    const detailed = typeof answer === 'object' && answer !== null;
+    const valuePath = detailed ? ['answers', key, 'score'] : ['answers', key];
+    if (typeof value === 'number' && (!Number.isInteger(value) || value < 0 || value > max)) {
+      errors.push({
+        path: valuePath,
+        label: detailed ? `${key}.score` : key,
+        message: `${value} is not on the scale 0-${max}${Number.isInteger(value) ? '' : ' (whole numbers only)'}`,
+      });
+    } else if ((typeof value === 'number' || value === 'n/a' || value === 'unknown') && !isApplicable(indicator, file.council)) {
+      warnings.push({
+        path: ['answers', key],
+        at: 'key',
+        label: key,
+        message: `does not apply to this council (${describeAppliesTo(indicator)}); its answer is kept but not scored`,
+      });
+    }
+  }
+  return { errors, warnings };
+}
+
+function describeAppliesTo(indicator: Indicator): string {
+  return Object.entries(indicator.appliesTo ?? {})
+    .map(([field, options]) => `only where ${field} is ${options.join(' or ')}`)
+    .join(', ');
+}
+
+function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,57 @@
+/** A step into parsed data: an object key or an array index. */
+export type PathSegment = string | number;
+
+/**
+ * A mistake found in a parsed file, before anyone knows where in the text it sits.
+ * `at` says which part of the node to point at: the key (an unknown or duplicate key)
+ * or the value (a wrong value); a missing key points at the map that should hold it.
+ */
+export interface Problem {
+  path: PathSegment[];
+  message: string;
+  at?: 'key' | 'value';
+  /** Shown instead of the dotted path, when the data has a better name (an indicator key). */
+  label?: string;
+}
+
+/** One line a user sees: file:line:col: path: message. */
+export interface InputProblem {
+  file: string;
+  line: number;
+  col: number;
+  path: string;
+  message: string;
+}
+
+export function formatProblem(p: InputProblem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+}
+
+/** Bad input: the CLI prints each problem on one line and exits 2. */
+export class InputError extends Error {
+  readonly problems: readonly InputProblem[];
+  constructor(problems: readonly InputProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+/** A wrong command line (bad option value, incompatible options): exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Dotted path for messages: council.name, characteristics[2].indicators[0].id */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { EPSILON } from './score.js';
+import type { Assessment } from './types.js';
+
+export interface Policy {
+  /** Fail when the overall score is below this (0-100), or null. */
+  failUnder?: number;
+  /** Fail when any applicable indicator is not assessed. */
+  strict?: boolean;
+}
+
+/** Why the policy failed, one sentence each; empty when it passed. */
+export function policyFailures(assessment: Assessment, policy: Policy): string[] {
+  const failures: string[] = [];
+  const score = assessment.overall.score;
+  if (policy.failUnder !== undefined) {
+    if (score === null) failures.push(`no overall score (nothing was scored); --fail-under ${policy.failUnder} needs one`);
+    else if (score + EPSILON < policy.failUnder) {
+      // One decimal can round a failing 49.96 up to "50.0"; show enough digits to make the failure visible.
+      const shown = Number(score.toFixed(1)) < policy.failUnder ? score.toFixed(1) : String(score);
+      failures.push(`overall score ${shown} is below --fail-under ${policy.failUnder}`);
+    }
+  }
+  if (policy.strict && assessment.notAssessed.length > 0) {
+    const n = assessment.notAssessed.length;
+    failures.push(`--strict: ${n} applicable indicator${n === 1 ? ' is' : 's are'} not assessed`);
+  }
+  return failures;
+}

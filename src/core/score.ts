@@ -1,0 +1,136 @@
+// SPEC "Scoring", exactly. Pure: a rubric and an answers file in, an Assessment out.
+import { isApplicable, normaliseAnswer } from './answers.js';
+import { indicatorKey, scaleMax } from './rubric.js';
+import type { AnswersFile, Assessment, CharacteristicResult, CouncilInfo, Gap, IndicatorResult, Rubric } from './types.js';
+
+/** Scores within this distance count as equal, so float rounding never changes a band or an order. */
+export const EPSILON = 1e-9;
+
+export interface AssessOptions {
+  /** Gaps are indicators scored below this level; defaults to the top of the scale. */
+  target?: number;
+  /** The answers file's path as the user gave it, recorded in the report. */
+  source?: string;
+}
+
+export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions = {}): Assessment {
+  const max = scaleMax(rubric);
+  const target = options.target ?? max;
+  if (!Number.isInteger(target) || target < 1 || target > max) {
+    throw new RangeError(`target must be a whole number from 1 to ${max}, not ${target}`);
+  }
+
+  const characteristics: CharacteristicResult[] = [];
+  const gaps: (Gap & { order: number })[] = [];
+  const notAssessed: string[] = [];
+  let applicableTotal = 0;
+  let answeredTotal = 0;
+  let order = 0;
+
+  for (const characteristic of rubric.characteristics) {
+    const W = characteristic.weight ?? 1;
+    let weighted = 0;
+    let possible = 0;
+    let scored = 0;
+    let applicable = 0;
+    let answered = 0;
+    const indicators: IndicatorResult[] = [];
+
+    for (const indicator of characteristic.indicators) {
+      const key = indicatorKey(characteristic, indicator);
+      const w = indicator.weight ?? 1;
+      const answer = normaliseAnswer(Object.hasOwn(file.answers, key) ? file.answers[key] : undefined);
+      const applies = isApplicable(indicator, file.council);
+      const result: IndicatorResult = { key, statement: indicator.statement, applicable: applies, answer: answer.value };
+      if (answer.evidence !== undefined) result.evidence = answer.evidence;
+      if (answer.confidence !== undefined) result.confidence = answer.confidence;
+      indicators.push(result);
+      order++;
+      if (!applies) continue;
+
+      applicable++;
+      if (answer.value === null) {
+        notAssessed.push(key);
+        continue;
+      }
+      answered++;
+      if (answer.value === 'n/a') continue;
+
+      const v = answer.value === 'unknown' ? 0 : answer.value;
+      scored++;
+      weighted += w * v;
+      possible += w * max;
+      if (v < target) {
+        gaps.push({
+          key,
+          characteristic: characteristic.id,
+          score: v,
+          unknown: answer.value === 'unknown',
+          target,
+          priority: W * w * (target - v),
+          nextStep: indicator.nextSteps[String(v)] ?? '',
+          order,
+        });
+      }
+    }
+
+    const score = scored === 0 ? null : (100 * weighted) / possible;
+    characteristics.push({
+      id: characteristic.id,
+      title: characteristic.title,
+      weight: W,
+      score,
+      band: bandFor(rubric, score),
+      coverage: applicable === 0 ? 1 : answered / applicable,
+      indicators,
+    });
+    applicableTotal += applicable;
+    answeredTotal += answered;
+  }
+
+  let weightedSum = 0;
+  let weightTotal = 0;
+  for (const c of characteristics) {
+    if (c.score === null) continue;
+    weightedSum += c.weight * c.score;
+    weightTotal += c.weight;
+  }
+  const overallScore = weightTotal === 0 ? null : weightedSum / weightTotal;
+
+  gaps.sort((a, b) => (Math.abs(a.priority - b.priority) <= EPSILON ? a.order - b.order : b.priority - a.priority));
+
+  const assessment: Assessment = {
+    rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
+    council: councilInfo(rubric, file),
+    ...(options.source !== undefined && { source: options.source }),
+    overall: {
+      score: overallScore,
+      band: bandFor(rubric, overallScore),
+      coverage: applicableTotal === 0 ? 1 : answeredTotal / applicableTotal,
+    },
+    characteristics,
+    gaps: gaps.map(({ order: _order, ...gap }) => gap),
+    notAssessed,
+    target,
+    ...(file.assessedOn !== undefined && { assessedOn: file.assessedOn }),
+    ...(file.assessor !== undefined && { assessor: file.assessor }),
+  };
+  return assessment;
+}
+
+/** The band with the highest min at or below the score; null for a null score. */
+export function bandFor(rubric: Rubric, score: number | null): string | null {
+  if (score === null) return null;
+  let label: string | null = null;
+  for (const band of rubric.bands) if (band.min <= score + EPSILON) label = band.label;
+  return label;
+}
+
+/** Name first, then profile answers in the rubric's profile order, so output order never depends on the file. */
+function councilInfo(rubric: Rubric, file: AnswersFile): CouncilInfo {
+  const info: CouncilInfo = { name: file.council.name };
+  for (const field of rubric.profile ?? []) {
+    if (Object.hasOwn(file.council, field.id)) info[field.id] = file.council[field.id] ?? null;
+  }
+  return info;
+}

@@ -1,0 +1,20 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** rubrics/ ships beside dist/ (and beside src/ when tests run from source). */
+export const builtinRubricsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics');
+export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
+
+export const DEFAULT_RUBRIC_ID = 'eight-characteristics';
+
+export function builtinRubricIds(): string[] {
+  return readdirSync(builtinRubricsDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+export function builtinRubricPath(id: string): string {
+  return join(builtinRubricsDir, `${id}.yaml`);
+}

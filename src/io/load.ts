@@ -1,0 +1,140 @@
+// Loading rubric and answers files: read, parse with positions, check against the schema and the
+// rubric, and turn every mistake into a located InputError.
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { checkAnswers } from '../core/answers.js';
+import type { InputProblem, Problem } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
+import { checkRubric } from '../core/rubric.js';
+import { suggestion } from '../core/suggest.js';
+import type { AnswersFile, Rubric } from '../core/types.js';
+import { answersSchema, rubricSchema } from '../generated/schemas.js';
+import { validateAnswers, validateRubric } from '../generated/validators.js';
+import { builtinRubricIds, builtinRubricPath } from './builtin.js';
+import { schemaProblems } from './schema-errors.js';
+import { readTextFile } from './source.js';
+import type { ParsedYaml } from './yaml.js';
+import { locate, locateAll, parseYaml } from './yaml.js';
+
+export interface LoadedRubric {
+  rubric: Rubric;
+  /** Where it was read from, as shown in messages. */
+  file: string;
+}
+
+export interface LoadedAnswers {
+  answers: AnswersFile;
+  rubric: LoadedRubric;
+  file: string;
+  /** Located warnings (answers to indicators that do not apply); the caller prints them. */
+  warnings: InputProblem[];
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Reads and parses any YAML file, returning its `kind` so `validate` can dispatch. */
+export async function readYamlFile(file: string): Promise<ParsedYaml> {
+  return parseYaml(file, await readTextFile(file));
+}
+
+export function kindOf(parsed: ParsedYaml): unknown {
+  const data = parsed.data;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).kind : undefined;
+}
+
+/** A rubric given as a built-in id or a path (relative to `baseDir`). */
+export async function loadRubric(ref: string, baseDir = process.cwd()): Promise<LoadedRubric> {
+  const file = resolveRubricRef(ref, baseDir);
+  return loadRubricFile(file);
+}
+
+/** Built-in id first; otherwise a path. Undefined when it is neither. */
+export function resolveRubricRef(ref: string, baseDir: string): string {
+  if (SLUG.test(ref) && builtinRubricIds().includes(ref)) return builtinRubricPath(ref);
+  return displayable(isAbsolute(ref) ? ref : resolve(baseDir, ref));
+}
+
+export async function loadRubricFile(file: string): Promise<LoadedRubric> {
+  return { rubric: rubricFromParsed(await readYamlFile(file)), file };
+}
+
+export function rubricFromParsed(parsed: ParsedYaml): Rubric {
+  const problems = rubricProblems(parsed);
+  if (problems.length > 0) throw new InputError(locateAll(parsed, problems));
+  return parsed.data as Rubric;
+}
+
+function rubricProblems(parsed: ParsedYaml): Problem[] {
+  const kind = kindProblem(parsed, 'rubric');
+  if (kind) return [kind];
+  if (!validateRubric(parsed.data)) return schemaProblems(validateRubric.errors ?? [], parsed.data, rubricSchema);
+  return checkRubric(parsed.data as Rubric);
+}
+
+/**
+ * Loads an answers file and the rubric it names (or `rubricOverride`), checking one against the other.
+ * Every problem in the file is reported together.
+ */
+export async function loadAnswers(file: string, rubricOverride?: string): Promise<LoadedAnswers> {
+  return answersFromParsed(await readYamlFile(file), rubricOverride);
+}
+
+export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: string): Promise<LoadedAnswers> {
+  const kind = kindProblem(parsed, 'answers');
+  if (kind) throw new InputError([locate(parsed, kind)]);
+  const data = parsed.data as Record<string, unknown>;
+  const problems = validateAnswers(data) ? [] : schemaProblems(validateAnswers.errors ?? [], data, answersSchema);
+
+  let rubric: LoadedRubric | undefined;
+  if (rubricOverride !== undefined) {
+    rubric = await loadRubric(rubricOverride);
+  } else if (typeof data.rubric === 'string' && data.rubric.trim() !== '') {
+    const ref = data.rubric;
+    const path = resolveRubricRef(ref, dirname(parsed.file));
+    if (!existsSync(path)) {
+      const ids = builtinRubricIds();
+      problems.push({
+        path: ['rubric'],
+        message: SLUG.test(ref)
+          ? `no built-in rubric "${ref}"${suggestion(ref, ids)} (built-in: ${ids.join(', ')}); or give a path to a rubric file`
+          : `rubric file not found: ${path}`,
+      });
+    } else {
+      rubric = await loadRubricFile(path);
+    }
+  }
+
+  let warnings: InputProblem[] = [];
+  if (rubric && isObject(data.answers) && isObject(data.council)) {
+    const checked = checkAnswers(data as unknown as AnswersFile, rubric.rubric);
+    // A rubric-aware message ("7 is not on the scale 0-3") beats the schema's generic one at the same place.
+    const specific = new Set(checked.errors.map((p) => p.path.join('\u0000')));
+    const kept = problems.filter((p) => !specific.has(p.path.join('\u0000')));
+    problems.length = 0;
+    problems.push(...kept, ...checked.errors);
+    warnings = locateAll(parsed, checked.warnings);
+  }
+  if (problems.length > 0) throw new InputError(locateAll(parsed, problems));
+  if (!rubric) throw new Error('unreachable: a schema-valid answers file always names a rubric');
+  return { answers: data as unknown as AnswersFile, rubric, file: parsed.file, warnings };
+}
+
+function kindProblem(parsed: ParsedYaml, want: 'rubric' | 'answers'): Problem | undefined {
+  const data = parsed.data;
+  if (!isObject(data)) {
+    return { path: [], message: `expected a mapping with "kind: ${want}", but the file holds ${Array.isArray(data) ? 'a list' : 'a single value'}` };
+  }
+  if (data.kind === want) return undefined;
+  if (data.kind === undefined) return { path: [], message: `"kind:" is missing; expected kind: ${want}` };
+  return { path: ['kind'], message: `expected kind: ${want}, found ${JSON.stringify(data.kind)}` };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Paths in messages read best relative to where the user is. */
+function displayable(absolute: string): string {
+  const rel = relative(process.cwd(), absolute);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}

@@ -1,0 +1,175 @@
+// Turns ajv's errors into one plain-English Problem per mistake.
+import type { PathSegment, Problem } from '../core/errors.js';
+import { suggestion } from '../core/suggest.js';
+import type { SchemaError } from '../generated/validator-types.js';
+
+type Json = Record<string, unknown>;
+
+export function schemaProblems(errors: readonly SchemaError[], data: unknown, schema: Json): Problem[] {
+  const located = errors.map((error) => ({ error, path: toPath(error.instancePath, data) }));
+  const anyOfPaths = new Map<string, SchemaError>();
+  // The outermost anyOf at a path is reported last by ajv, so the last one seen wins.
+  for (const { error } of located) if (error.keyword === 'anyOf') anyOfPaths.set(error.instancePath, error);
+
+  const problems: Problem[] = [];
+  for (const { error, path } of located) {
+    if (error.keyword === 'if') continue;
+    const anyOf = anyOfPaths.get(error.instancePath);
+    if (anyOf) {
+      // A value matching none of several shapes: an object gets the errors of the object shape;
+      // anything else gets one message naming what was expected.
+      if (isPlainObject(valueAt(data, path))) {
+        if (['type', 'enum', 'anyOf', 'const'].includes(error.keyword)) continue;
+      } else {
+        if (error !== anyOf) continue;
+        problems.push({ path, message: `${describe(valueAt(data, path))} is not valid here; expected ${expected(schema, error.schemaPath)}` });
+        continue;
+      }
+    }
+    if (insideAnyOfScalar(anyOfPaths, error.instancePath, data)) continue;
+    problems.push(problemFor(error, path, data, schema));
+  }
+  return dedupe(problems);
+}
+
+/** Errors beneath a path whose value is not an object belong to a branch that was never meant. */
+function insideAnyOfScalar(anyOfPaths: Map<string, SchemaError>, instancePath: string, data: unknown): boolean {
+  for (const p of anyOfPaths.keys()) {
+    if (instancePath.startsWith(`${p}/`) && !isPlainObject(valueAt(data, toPath(p, data)))) return true;
+  }
+  return false;
+}
+
+function problemFor(error: SchemaError, path: PathSegment[], data: unknown, schema: Json): Problem {
+  const value = valueAt(data, path);
+  const params = error.params;
+  switch (error.keyword) {
+    case 'required': {
+      const key = String(params.missingProperty);
+      const what = expected(schema, `${error.schemaPath.replace(/\/required$/, '')}/properties/${key}`, '');
+      return { path, label: labelFor([...path, key]), message: `required key is missing${what ? `; expected ${what}` : ''}` };
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys(schemaAt(schema, error.schemaPath.replace(/\/additionalProperties$/, '/properties')) ?? {});
+      const list = known.filter((k) => k !== '$schema');
+      return {
+        path: [...path, key],
+        at: 'key',
+        message: `unknown key${suggestion(key, list)}${list.length ? ` (expected: ${list.join(', ')})` : ''}`,
+      };
+    }
+    case 'type': {
+      return { path, message: `${describe(value)} is not valid here; expected ${typeWords(params.type)}` };
+    }
+    case 'const':
+      return { path, message: `${describe(value)} is not valid here; expected ${JSON.stringify(params.allowedValue)}` };
+    case 'enum':
+      return {
+        path,
+        message: `${describe(value)} is not one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}${
+          typeof value === 'string' ? suggestion(value, (params.allowedValues as unknown[]).map(String)) : ''
+        }`,
+      };
+    case 'pattern': {
+      if (params.pattern === '\\S') return { path, message: 'is blank; expected some text' };
+      const what = expected(schema, error.schemaPath.replace(/\/pattern$/, ''), '');
+      return { path, message: `${describe(value)} is not valid here; expected ${what || `text matching ${String(params.pattern)}`}` };
+    }
+    case 'propertyNames':
+      return { path: [...path, String(params.propertyName)], at: 'key', message: 'is not a scale value (a whole number such as 0, 1, 2)' };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { path, message: `${describe(value)} is out of range; expected a number ${params.comparison} ${params.limit}` };
+    case 'minItems':
+      return { path, message: `has too few items; expected at least ${params.limit}` };
+    default:
+      return { path, message: error.message ?? `is not valid (${error.keyword})` };
+  }
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const id = `${p.path.join('\u0000')}|${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function labelFor(path: PathSegment[]): string | undefined {
+  return path[0] === 'answers' && path.length > 1 ? path.slice(1).join('.') : undefined;
+}
+
+/** JSON pointer -> path segments, with array indexes as numbers. */
+function toPath(pointer: string, data: unknown): PathSegment[] {
+  if (pointer === '') return [];
+  const path: PathSegment[] = [];
+  let node = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment: PathSegment = Array.isArray(node) ? Number(key) : key;
+    path.push(segment);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return path;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+function schemaAt(schema: Json, schemaPath: string): Json | undefined {
+  let node: unknown = schema;
+  for (const raw of schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Json)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node !== null && typeof node === 'object' ? (node as Json) : undefined;
+}
+
+/** The description of the schema at (or referenced from) a schema path: the words for "expected ...". */
+function expected(schema: Json, schemaPath: string, fallback = 'another kind of value'): string {
+  let node = schemaAt(schema, schemaPath.replace(/\/anyOf$/, ''));
+  for (let hops = 0; node && hops < 5; hops++) {
+    if (typeof node.description === 'string') return node.description;
+    if (typeof node.$ref !== 'string') break;
+    node = schemaAt(schema, node.$ref);
+  }
+  return fallback;
+}
+
+function typeWords(type: unknown): string {
+  const words: Record<string, string> = {
+    object: 'a mapping (key: value lines)',
+    array: 'a list (lines starting with "- ")',
+    string: 'text',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    null: 'nothing (leave it empty)',
+  };
+  const types = Array.isArray(type) ? type : String(type).split(',');
+  return types.map((t) => words[String(t)] ?? String(t)).join(' or ');
+}
+
+/** How a value reads in a message: "high", 1.5, a list, a mapping, nothing. */
+export function describe(value: unknown): string {
+  if (value === undefined || value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return String(value);
+}
+
+function isPlainObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

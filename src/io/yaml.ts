@@ -1,0 +1,111 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import type { InputProblem, PathSegment, Problem } from '../core/errors.js';
+import { formatPath, InputError } from '../core/errors.js';
+
+/** Far more aliases than any real rubric or answers file needs; a "billion laughs" file hits it at once. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  data: unknown;
+}
+
+/** Parses YAML keeping every node's position; syntax errors, an empty file or an alias bomb become InputErrors. */
+export function parseYaml(file: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    merge: false,
+    schema: 'core',
+  });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => {
+        const { line, col } = at(e.pos[0]);
+        const key = e.code === 'DUPLICATE_KEY' ? (/^[^:\n]*/.exec(text.slice(e.pos[0]))?.[0].trim() ?? '') : '';
+        return { file, line, col, path: key, message: yamlMessage(e.code, e.message) };
+      }),
+    );
+  }
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    throw new InputError([{ file, line: 1, col: 1, path: '', message: 'the file is empty; expected a YAML mapping with a "kind:" line' }]);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const alias = firstAlias(doc);
+    const { line, col } = at(alias?.range?.[0] ?? 0);
+    const message =
+      err instanceof ReferenceError
+        ? `too many aliases (*name references) to expand safely; this file was not read (limit ${MAX_ALIAS_COUNT})`
+        : `cannot be read as data: ${(err as Error).message}`;
+    throw new InputError([{ file, line, col, path: '', message }]);
+  }
+  return { file, doc, lineCounter, data };
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'duplicate key: it already appears above in the same mapping; keep one';
+  return `invalid YAML: ${first}`;
+}
+
+function firstAlias(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** Where a problem sits in the file: the deepest node its path reaches. */
+export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
+  const { doc } = parsed;
+  let node: unknown = doc.contents;
+  let pair: Pair | undefined;
+  let reached = 0;
+  for (const segment of problem.path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const found = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!found) break;
+      pair = found;
+      node = found.value;
+    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+      pair = undefined;
+      node = node.items[segment];
+    } else break;
+    reached++;
+  }
+  const complete = reached === problem.path.length;
+  const valueNode = node as Node | null | undefined;
+  const keyNode = pair?.key as Node | undefined;
+  const emptyValue = !valueNode || (isScalar(valueNode) && valueNode.source === '' && valueNode.value === null);
+  const target =
+    complete && (problem.at === 'key' || emptyValue) && keyNode ? keyNode : (valueNode ?? keyNode);
+  const offset = target?.range?.[0] ?? 0;
+  const { line, col } = parsed.lineCounter.linePos(offset);
+  return { file: parsed.file, line, col, path: problem.label ?? displayPath(problem.path), message: problem.message };
+}
+
+/** Answer paths read best as the indicator key the user typed: intent.strategic-plans.score */
+export function displayPath(path: readonly PathSegment[]): string {
+  if (path[0] === 'answers' && path.length > 1) return path.slice(1).join('.');
+  return formatPath(path);
+}
+
+/** Sorted by position, so a user reads them top to bottom as in the file. */
+export function locateAll(parsed: ParsedYaml, problems: readonly Problem[]): InputProblem[] {
+  return problems.map((p) => locate(parsed, p)).sort((a, b) => a.line - b.line || a.col - b.col);
+}

@@ -1,0 +1,15 @@
+// How numbers read in every human format: one decimal (SPEC), never rounded in JSON.
+
+export function oneDecimal(value: number | null): string {
+  return value === null ? '–' : (Math.round(value * 10) / 10).toFixed(1);
+}
+
+export function percent(fraction: number): string {
+  return `${oneDecimal(fraction * 100)}%`;
+}
+
+/** A bar of `width` cells for a 0-100 score, in characters any terminal and font can show. */
+export function bar(score: number | null, width: number, full = '█', empty = '░'): string {
+  const filled = score === null ? 0 : Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
+  return full.repeat(filled) + empty.repeat(width - filled);
+}

@@ -1,0 +1,43 @@
+import type { Assessment, Report } from '../core/types.js';
+
+/** SPEC "JSON report": fixed key order, unrounded numbers, so the same input gives the same bytes. */
+export function toReport(a: Assessment, toolVersion: string): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'council-resilience', version: toolVersion },
+    rubric: { id: a.rubric.id, version: a.rubric.version, title: a.rubric.title },
+    council: a.council,
+    ...(a.source !== undefined && { source: a.source }),
+    overall: { score: a.overall.score, band: a.overall.band, coverage: a.overall.coverage },
+    characteristics: a.characteristics.map((c) => ({
+      id: c.id,
+      title: c.title,
+      weight: c.weight,
+      score: c.score,
+      band: c.band,
+      coverage: c.coverage,
+      indicators: c.indicators.map((i) => ({
+        key: i.key,
+        statement: i.statement,
+        applicable: i.applicable,
+        answer: i.answer,
+        ...(i.evidence !== undefined && { evidence: i.evidence }),
+        ...(i.confidence !== undefined && { confidence: i.confidence }),
+      })),
+    })),
+    gaps: a.gaps.map((g) => ({
+      key: g.key,
+      characteristic: g.characteristic,
+      score: g.score,
+      unknown: g.unknown,
+      target: g.target,
+      priority: g.priority,
+      nextStep: g.nextStep,
+    })),
+    notAssessed: [...a.notAssessed],
+  };
+}
+
+export function renderJson(a: Assessment, toolVersion: string): string {
+  return `${JSON.stringify(toReport(a, toolVersion), null, 2)}\n`;
+}

@@ -1,0 +1,59 @@
+import { indicatorKey } from '../core/rubric.js';
+import type { Rubric } from '../core/types.js';
+import { wrap } from './wrap.js';
+
+export interface TemplateOptions {
+  /** The rubric as an answers file should name it: a built-in id or a path. */
+  rubricRef: string;
+  /** Path (as seen from the template) of schemas/answers.schema.json, for editors. */
+  schemaPath: string;
+}
+
+const WIDTH = 100;
+
+/** A blank answers file: every indicator listed with its question and the scale, as YAML comments. */
+export function renderTemplate(rubric: Rubric, options: TemplateOptions): string {
+  const comment = (text: string, indent = '') => wrap(text, WIDTH, `${indent}# `);
+  const scale = rubric.scale.map((l) => `${l.value} = ${l.label}`).join(', ');
+  const out: string[] = [
+    `# yaml-language-server: $schema=${options.schemaPath}`,
+    ...comment(`Answers for "${rubric.title}" (version ${rubric.version}).`),
+    ...comment(
+      `Answer each indicator with a number on the scale (${scale}), or n/a if it does not apply to your ` +
+        "council, or unknown if you don't know (counted as 0 and flagged). Leave it empty if not yet answered. " +
+        'To record evidence, write { score: 2, evidence: "where it is written down", confidence: high }.',
+    ),
+    'schemaVersion: 1',
+    'kind: answers',
+    `rubric: ${yamlScalar(options.rubricRef)}`,
+    'council:',
+    '  name: Name of your council   # replace with the council\'s name',
+  ];
+  for (const field of rubric.profile ?? []) {
+    out.push(...comment(`${field.question} One of: ${field.options.join(', ')}.`, '  '));
+    out.push(`  ${field.id}:`);
+  }
+  out.push('# assessedOn: 2026-01-31      # the date of the assessment, YYYY-MM-DD');
+  out.push('# assessor: Your job title');
+  out.push('answers:');
+  for (const characteristic of rubric.characteristics) {
+    out.push('');
+    out.push(`  # ── ${characteristic.title} ${'─'.repeat(Math.max(3, 60 - characteristic.title.length))}`);
+    for (const indicator of characteristic.indicators) {
+      out.push(...comment(indicator.statement, '  '));
+      out.push(...comment(`Q: ${indicator.question}`, '  '));
+      if (indicator.appliesTo) {
+        const rule = Object.entries(indicator.appliesTo)
+          .map(([f, options]) => `${f} is ${options.join(' or ')}`)
+          .join(' and ');
+        out.push(`  # Only applies where ${rule}.`);
+      }
+      out.push(`  ${indicatorKey(characteristic, indicator)}:`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function yamlScalar(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : JSON.stringify(text);
+}
