@@ -1,7 +1,6 @@
 // Build step: derive everything that would otherwise be a hand-kept copy of schemas/.
 // - src/generated/*-types.ts     TypeScript types, one file per schema (json-schema-to-typescript)
 // - src/generated/validators.js  ajv standalone validators, so the CLI never loads ajv's compiler
-// - src/generated/schemas.ts     the schema objects, for turning validator errors into plain English
 // - src/generated/version.ts     the package version, so --version reads no file
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -36,6 +35,8 @@ async function main() {
   const ajv = new Ajv.default({
     allErrors: true,
     strict: true,
+    // Errors carry the schema they failed, so messages can quote its description and property names.
+    verbose: true,
     code: { source: true, esm: true, lines: false },
   });
   for (const name of Object.keys(names)) ajv.addSchema(schemas[name], name);
@@ -60,14 +61,10 @@ async function main() {
     join(out, 'validator-types.ts'),
     banner +
       'export interface SchemaError {\n  instancePath: string;\n  schemaPath: string;\n  keyword: string;\n' +
-      '  params: Record<string, unknown>;\n  message?: string;\n}\n' +
+      '  params: Record<string, unknown>;\n  message?: string;\n  schema?: unknown;\n' +
+      '  parentSchema?: Record<string, unknown>;\n  data?: unknown;\n}\n' +
       'export interface ValidateFunction {\n  (data: unknown): boolean;\n  errors?: SchemaError[] | null;\n}\n',
   );
-  let schemaModule = banner;
-  for (const name of Object.keys(names)) {
-    schemaModule += `export const ${name}Schema: Record<string, unknown> = ${JSON.stringify(schemas[name])};\n`;
-  }
-  await writeFile(join(out, 'schemas.ts'), schemaModule);
 
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   await writeFile(join(out, 'version.ts'), `${banner}export const toolVersion = ${JSON.stringify(pkg.version)};\n`);

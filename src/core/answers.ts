@@ -86,11 +86,18 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
     const { value } = normaliseAnswer(answer);
     const detailed = typeof answer === 'object' && answer !== null;
     const valuePath = detailed ? ['answers', key, 'score'] : ['answers', key];
+    const label = detailed ? `${key}.score` : key;
     if (typeof value === 'number' && (!Number.isInteger(value) || value < 0 || value > max)) {
       errors.push({
         path: valuePath,
-        label: detailed ? `${key}.score` : key,
+        label,
         message: `${value} is not on the scale 0-${max}${Number.isInteger(value) ? '' : ' (whole numbers only)'}`,
+      });
+    } else if ((typeof value === 'string' && value !== 'n/a' && value !== 'unknown') || typeof value === 'boolean') {
+      errors.push({
+        path: valuePath,
+        label,
+        message: `${JSON.stringify(value)} is not an answer; expected a whole number 0-${max}, n/a, unknown, or nothing if not yet answered`,
       });
     } else if ((typeof value === 'number' || value === 'n/a' || value === 'unknown') && !isApplicable(indicator, file.council)) {
       warnings.push({

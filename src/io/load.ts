@@ -8,7 +8,6 @@ import { InputError } from '../core/errors.js';
 import { checkRubric } from '../core/rubric.js';
 import { suggestion } from '../core/suggest.js';
 import type { AnswersFile, Rubric } from '../core/types.js';
-import { answersSchema, rubricSchema } from '../generated/schemas.js';
 import { validateAnswers, validateRubric } from '../generated/validators.js';
 import { builtinRubricIds, builtinRubricPath } from './builtin.js';
 import { schemaProblems } from './schema-errors.js';
@@ -67,7 +66,7 @@ export function rubricFromParsed(parsed: ParsedYaml): Rubric {
 function rubricProblems(parsed: ParsedYaml): Problem[] {
   const kind = kindProblem(parsed, 'rubric');
   if (kind) return [kind];
-  if (!validateRubric(parsed.data)) return schemaProblems(validateRubric.errors ?? [], parsed.data, rubricSchema);
+  if (!validateRubric(parsed.data)) return schemaProblems(validateRubric.errors ?? [], parsed.data);
   return checkRubric(parsed.data as Rubric);
 }
 
@@ -83,7 +82,7 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
   const kind = kindProblem(parsed, 'answers');
   if (kind) throw new InputError([locate(parsed, kind)]);
   const data = parsed.data as Record<string, unknown>;
-  const problems = validateAnswers(data) ? [] : schemaProblems(validateAnswers.errors ?? [], data, answersSchema);
+  const problems = validateAnswers(data) ? [] : schemaProblems(validateAnswers.errors ?? [], data);
 
   let rubric: LoadedRubric | undefined;
   if (rubricOverride !== undefined) {
@@ -107,9 +106,10 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
   let warnings: InputProblem[] = [];
   if (rubric && isObject(data.answers) && isObject(data.council)) {
     const checked = checkAnswers(data as unknown as AnswersFile, rubric.rubric);
-    // A rubric-aware message ("7 is not on the scale 0-3") beats the schema's generic one at the same place.
-    const specific = new Set(checked.errors.map((p) => p.path.join('\u0000')));
-    const kept = problems.filter((p) => !specific.has(p.path.join('\u0000')));
+    // A rubric-aware message ("7 is not on the scale 0-3", "not an indicator") beats the schema's
+    // generic ones at the same place or beneath it.
+    const specific = checked.errors.map((p) => p.path);
+    const kept = problems.filter((p) => !specific.some((s) => s.every((seg, i) => p.path[i] === seg)));
     problems.length = 0;
     problems.push(...kept, ...checked.errors);
     warnings = locateAll(parsed, checked.warnings);

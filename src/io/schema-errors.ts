@@ -2,10 +2,11 @@
 import type { PathSegment, Problem } from '../core/errors.js';
 import { suggestion } from '../core/suggest.js';
 import type { SchemaError } from '../generated/validator-types.js';
+import { displayPath } from './yaml.js';
 
 type Json = Record<string, unknown>;
 
-export function schemaProblems(errors: readonly SchemaError[], data: unknown, schema: Json): Problem[] {
+export function schemaProblems(errors: readonly SchemaError[], data: unknown): Problem[] {
   const located = errors.map((error) => ({ error, path: toPath(error.instancePath, data) }));
   const anyOfPaths = new Map<string, SchemaError>();
   // The outermost anyOf at a path is reported last by ajv, so the last one seen wins.
@@ -22,12 +23,12 @@ export function schemaProblems(errors: readonly SchemaError[], data: unknown, sc
         if (['type', 'enum', 'anyOf', 'const'].includes(error.keyword)) continue;
       } else {
         if (error !== anyOf) continue;
-        problems.push({ path, message: `${describe(valueAt(data, path))} is not valid here; expected ${expected(schema, error.schemaPath)}` });
+        problems.push({ path, message: `${describe(valueAt(data, path))} is not valid here; expected ${expected(error)}` });
         continue;
       }
     }
     if (insideAnyOfScalar(anyOfPaths, error.instancePath, data)) continue;
-    problems.push(problemFor(error, path, data, schema));
+    problems.push(problemFor(error, path, data));
   }
   return dedupe(problems);
 }
@@ -40,19 +41,19 @@ function insideAnyOfScalar(anyOfPaths: Map<string, SchemaError>, instancePath: s
   return false;
 }
 
-function problemFor(error: SchemaError, path: PathSegment[], data: unknown, schema: Json): Problem {
+function problemFor(error: SchemaError, path: PathSegment[], data: unknown): Problem {
   const value = valueAt(data, path);
   const params = error.params;
   switch (error.keyword) {
     case 'required': {
       const key = String(params.missingProperty);
-      const what = expected(schema, `${error.schemaPath.replace(/\/required$/, '')}/properties/${key}`, '');
-      return { path, label: labelFor([...path, key]), message: `required key is missing${what ? `; expected ${what}` : ''}` };
+      const property = properties(error)[key];
+      const what = property && typeof property.description === 'string' ? `; expected ${property.description}` : '';
+      return { path, label: displayPath([...path, key]), message: `required key is missing${what}` };
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const known = Object.keys(schemaAt(schema, error.schemaPath.replace(/\/additionalProperties$/, '/properties')) ?? {});
-      const list = known.filter((k) => k !== '$schema');
+      const list = Object.keys(properties(error)).filter((k) => k !== '$schema');
       return {
         path: [...path, key],
         at: 'key',
@@ -73,8 +74,7 @@ function problemFor(error: SchemaError, path: PathSegment[], data: unknown, sche
       };
     case 'pattern': {
       if (params.pattern === '\\S') return { path, message: 'is blank; expected some text' };
-      const what = expected(schema, error.schemaPath.replace(/\/pattern$/, ''), '');
-      return { path, message: `${describe(value)} is not valid here; expected ${what || `text matching ${String(params.pattern)}`}` };
+      return { path, message: `${describe(value)} is not valid here; expected ${expected(error, `text matching ${String(params.pattern)}`)}` };
     }
     case 'propertyNames':
       return { path: [...path, String(params.propertyName)], at: 'key', message: 'is not a scale value (a whole number such as 0, 1, 2)' };
@@ -100,9 +100,6 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
-function labelFor(path: PathSegment[]): string | undefined {
-  return path[0] === 'answers' && path.length > 1 ? path.slice(1).join('.') : undefined;
-}
 
 /** JSON pointer -> path segments, with array indexes as numbers. */
 function toPath(pointer: string, data: unknown): PathSegment[] {
@@ -127,24 +124,16 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return node;
 }
 
-function schemaAt(schema: Json, schemaPath: string): Json | undefined {
-  let node: unknown = schema;
-  for (const raw of schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Json)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node !== null && typeof node === 'object' ? (node as Json) : undefined;
+
+/** The words for "expected ...": the failing schema's description. */
+function expected(error: SchemaError, fallback = 'another kind of value'): string {
+  const description = error.parentSchema?.description;
+  return typeof description === 'string' ? description : fallback;
 }
 
-/** The description of the schema at (or referenced from) a schema path: the words for "expected ...". */
-function expected(schema: Json, schemaPath: string, fallback = 'another kind of value'): string {
-  let node = schemaAt(schema, schemaPath.replace(/\/anyOf$/, ''));
-  for (let hops = 0; node && hops < 5; hops++) {
-    if (typeof node.description === 'string') return node.description;
-    if (typeof node.$ref !== 'string') break;
-    node = schemaAt(schema, node.$ref);
-  }
-  return fallback;
+function properties(error: SchemaError): Record<string, Json> {
+  const props = error.parentSchema?.properties;
+  return props !== null && typeof props === 'object' ? (props as Record<string, Json>) : {};
 }
 
 function typeWords(type: unknown): string {
