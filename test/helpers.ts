@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,3 +29,16 @@ export function cli(args: readonly string[], options: { cwd?: string; env?: Node
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const made: string[] = [];
+
+/** A fresh folder under the OS temp dir, removed after the test file finishes. */
+export function tempDir(prefix = 'cr-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});

@@ -1,13 +1,11 @@
-import { linkSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { cli, root } from '../helpers.js';
+import { cli, root, tempDir } from '../helpers.js';
 
 const county = 'test/fixtures/answers/weighted-county.yaml';
 const reportSchema = JSON.parse(readFileSync(join(root, 'schemas', 'report.schema.json'), 'utf8'));
 const validateReport = new Ajv.default({ allErrors: true }).compile(reportSchema);
-const tempDir = () => mkdtempSync(join(tmpdir(), 'cr-assess-'));
 
 describe('assess --format json', () => {
   test('prints the SPEC report with hand-worked numbers, valid against schemas/report.schema.json', () => {

@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { cli, root } from '../helpers.js';
-
-const tempDir = () => mkdtempSync(join(tmpdir(), 'cr-template-'));
+import { cli, root, tempDir } from '../helpers.js';
 
 describe('template', () => {
   test('lists every indicator of a rubric given by path, with its question and the scale as comments', () => {

@@ -1,7 +1,7 @@
 // Scores checked against numbers worked out by hand from SPEC "Scoring"; see the fixture's comments.
 import { join } from 'node:path';
 import { assess, bandFor } from '../../src/core/score.js';
-import type { AnswersFile, Rubric } from '../../src/core/types.js';
+import type { AnswersFile, Council, Rubric } from '../../src/core/types.js';
 import { loadAnswers, loadRubricFile } from '../../src/io/load.js';
 import { fixtures } from '../helpers.js';
 
@@ -57,7 +57,7 @@ describe('scoring (SPEC "Scoring")', () => {
   });
 
   test('appliesTo holds when the profile gives no value for the field (null or missing)', () => {
-    for (const council of [{ name: 'N', type: null }, { name: 'M' }]) {
+    for (const council of [{ name: 'N', type: null }, { name: 'M' }] as Council[]) {
       const a = assess(rubric, { ...county, council });
       expect(byId(a, 'alpha').score).toBeCloseTo(700 / 12, 12);
     }
