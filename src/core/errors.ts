@@ -46,11 +46,11 @@ export class UsageError extends Error {
 }
 
 /** Dotted path for messages: council.name, characteristics[2].indicators[0].id */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
+export function formatPath(path: readonly PathSegment[], prefix = ''): string {
+  let out = prefix;
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else if (/^[\w$-]+$/.test(seg)) out += out ? `.${seg}` : seg;
     else out += `[${JSON.stringify(seg)}]`;
   }
   return out;

@@ -22,15 +22,15 @@ export function checkRubric(rubric: Rubric): Problem[] {
   const problems: Problem[] = [];
   const max = scaleMax(rubric);
 
-  rubric.scale.forEach((level, i) => {
-    if (level.value !== i) {
-      problems.push({
-        path: ['scale', i, 'value'],
-        message: `expected ${i}: scale values must be consecutive whole numbers starting at 0, in order`,
-      });
-    }
-  });
-  reportDuplicates(rubric.scale.map((l) => l.label), (i) => ['scale', i, 'label'], 'scale label', problems);
+  // Only the first break in the sequence: after it, every later value is "wrong" too.
+  const gap = rubric.scale.findIndex((level, i) => level.value !== i);
+  if (gap !== -1) {
+    problems.push({
+      path: ['scale', gap, 'value'],
+      message: `expected ${gap}: scale values must be consecutive whole numbers starting at 0, in order`,
+    });
+  }
+  reportDuplicates(rubric.scale.map((l) => l.label), (i) => ['scale', i, 'label'], (v) => `scale label "${v}"`, problems);
 
   rubric.bands.forEach((band, i) => {
     if (i === 0 && band.min !== 0) {
@@ -46,15 +46,15 @@ export function checkRubric(rubric: Rubric): Problem[] {
   });
 
   const profile = rubric.profile ?? [];
-  reportDuplicates(profile.map((f) => f.id), (i) => ['profile', i, 'id'], 'profile field id', problems);
+  reportDuplicates(profile.map((f) => f.id), (i) => ['profile', i, 'id'], (v) => `profile field id "${v}"`, problems);
   profile.forEach((field, f) => {
-    reportDuplicates(field.options, (i) => ['profile', f, 'options', i], 'option', problems);
+    reportDuplicates(field.options, (i) => ['profile', f, 'options', i], (v) => `option "${v}"`, problems);
   });
 
   reportDuplicates(
     rubric.characteristics.map((c) => c.id),
     (i) => ['characteristics', i, 'id'],
-    'characteristic id',
+    (v) => `characteristic id "${v}"`,
     problems,
   );
   rubric.characteristics.forEach((characteristic, c) => {
@@ -62,7 +62,7 @@ export function checkRubric(rubric: Rubric): Problem[] {
     reportDuplicates(
       characteristic.indicators.map((i) => i.id),
       (i) => [...base, i, 'id'],
-      `indicator id in "${characteristic.id}"`,
+      (v) => `indicator id "${v}" in characteristic "${characteristic.id}"`,
       problems,
     );
     characteristic.indicators.forEach((indicator, i) => {
@@ -125,16 +125,16 @@ function checkLevelKeys(
   }
 }
 
+/** SPEC: an id used twice is reported at its second occurrence. */
 function reportDuplicates(
   values: readonly string[],
   pathOf: (index: number) => (string | number)[],
-  what: string,
+  what: (value: string) => string,
   problems: Problem[],
 ): void {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   values.forEach((value, i) => {
-    const first = seen.get(value);
-    if (first === undefined) seen.set(value, i);
-    else problems.push({ path: pathOf(i), message: `duplicate ${what} "${value}" (first used at item ${first + 1})` });
+    if (seen.has(value)) problems.push({ path: pathOf(i), message: `duplicate ${what(value)}: it is already used above` });
+    seen.add(value);
   });
 }

@@ -49,7 +49,7 @@ function problemFor(error: SchemaError, path: PathSegment[], data: unknown): Pro
       const key = String(params.missingProperty);
       const property = properties(error)[key];
       const what = property && typeof property.description === 'string' ? `; expected ${property.description}` : '';
-      return { path, label: displayPath([...path, key]), message: `required key is missing${what}` };
+      return { path, label: displayPath([...path, key], data), message: `required key is missing${what}` };
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);

@@ -96,13 +96,37 @@ export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
     complete && (problem.at === 'key' || emptyValue) && keyNode ? keyNode : (valueNode ?? keyNode);
   const offset = target?.range?.[0] ?? 0;
   const { line, col } = parsed.lineCounter.linePos(offset);
-  return { file: parsed.file, line, col, path: problem.label ?? displayPath(problem.path), message: problem.message };
+  return { file: parsed.file, line, col, path: problem.label ?? displayPath(problem.path, parsed.data), message: problem.message };
 }
 
-/** Answer paths read best as the indicator key the user typed: intent.strategic-plans.score */
-export function displayPath(path: readonly PathSegment[]): string {
+/**
+ * Paths as a person knows them: answers by the key they typed (intent.strategic-plans.score), rubric
+ * parts by their ids (intent.strategic-plans.nextSteps) rather than characteristics[0].indicators[0].
+ */
+export function displayPath(path: readonly PathSegment[], data?: unknown): string {
   if (path[0] === 'answers' && path.length > 1) return path.slice(1).join('.');
+  if (path[0] === 'characteristics' && typeof path[1] === 'number') {
+    const characteristic = idAt(data, ['characteristics', path[1]]);
+    // A problem with the id itself is best shown by position: the id may be the thing that is wrong.
+    if (characteristic && !(path.length === 3 && path[2] === 'id')) {
+      if (path[2] === 'indicators' && typeof path[3] === 'number') {
+        const indicator = idAt(data, ['characteristics', path[1], 'indicators', path[3]]);
+        if (indicator && !(path.length === 5 && path[4] === 'id')) return formatPath(path.slice(4), `${characteristic}.${indicator}`);
+      }
+      return formatPath(path.slice(2), characteristic);
+    }
+  }
   return formatPath(path);
+}
+
+function idAt(data: unknown, path: readonly PathSegment[]): string | undefined {
+  let node = data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  const id = node !== null && typeof node === 'object' ? (node as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Sorted by position, so a user reads them top to bottom as in the file. */
