@@ -99,7 +99,8 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
         label,
         message: `${JSON.stringify(value)} is not an answer; expected a whole number 0-${max}, n/a, unknown, or nothing if not yet answered`,
       });
-    } else if ((typeof value === 'number' || value === 'n/a' || value === 'unknown') && !isApplicable(indicator, file.council)) {
+    } else if ((typeof value === 'number' || value === 'unknown') && !isApplicable(indicator, file.council)) {
+      // "n/a" on an indicator that does not apply agrees with the rubric, so it earns no warning.
       warnings.push({
         path: ['answers', key],
         at: 'key',

@@ -61,7 +61,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
       const statement = a.characteristics.flatMap((c) => c.indicators).find((i) => i.key === gap.key)?.statement ?? '';
       out.push(`  ${n + 1}. ${s.bold(gap.key)}${s.dim(` · now ${gap.unknown ? "don't know (counted as 0)" : levelName(gap.score)}`)}`);
       out.push(...wrap(statement, width, '     ').map(s.dim));
-      out.push(...wrap(`→ ${gap.nextStep}`, width, '     '));
+      const step = wrap(gap.nextStep, width, '       ');
+      out.push(...step.map((line, i) => (i === 0 ? `     → ${line.trimStart()}` : line)));
     });
   }
 
