@@ -1,5 +1,7 @@
 // Every kind of bad input: exit 2, one located line per mistake, never a stack trace.
-import { cli } from '../helpers.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir } from '../helpers.js';
 
 const bad = (name: string) => `test/fixtures/bad/${name}`;
 
@@ -31,7 +33,6 @@ const cases: [string, string[]][] = [
   ],
   ['empty.yaml', ['1:1: the file is empty; expected a YAML mapping with a "kind:" line']],
   ['missing.yaml', ['1:1: no such file']],
-  ['a-directory.yaml', ['1:1: is a folder; expected a YAML file']],
   ['proto-key.yaml', ['7:3: __proto__: not an indicator of rubric "weighted"']],
   ['proto-council.yaml', ['4:33: council.__proto__: unknown council field; expected one of: name, type']],
   ['binary.yaml', ['5:1: is not a text file (binary or non-UTF-8 data here); expected a YAML file saved as UTF-8']],
@@ -58,6 +59,14 @@ describe('assess on bad input', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(lines.map((l) => `${bad(name)}:${l}\n`).join(''));
+  });
+
+  test('a folder given as the answers file', () => {
+    const folder = join(tempDir(), 'answers.yaml');
+    mkdirSync(folder);
+    const r = cli(['assess', folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${folder}:1:1: is a folder; expected a YAML file\n`);
   });
 
   test('validate reports the same lines, file by file, and still checks the good ones', () => {
