@@ -1,6 +1,7 @@
 import { indicatorCount } from '../../core/rubric.js';
 import { builtinRubricIds, builtinRubricPath } from '../../io/builtin.js';
 import { loadRubricFile } from '../../io/load.js';
+import { wrap } from '../../render/wrap.js';
 import { EXIT } from '../exit-codes.js';
 import { emit } from '../output.js';
 
@@ -24,7 +25,7 @@ export async function runRubrics(options: { format: 'text' | 'json' }): Promise<
   const idWidth = Math.max(...rows.map((r) => r.id.length), 2);
   const lines = rows.flatMap((r) => [
     `${r.id.padEnd(idWidth)}  ${r.title} (version ${r.version}; ${r.characteristics} characteristics, ${r.indicators} indicators)`,
-    ...(r.source ? [`${' '.repeat(idWidth)}  source: ${r.source}`] : []),
+    ...(r.source ? wrap(`Source: ${r.source}`, 100, ' '.repeat(idWidth + 2)) : []),
   ]);
   await emit(`${lines.join('\n')}\n`);
   return EXIT.ok;
