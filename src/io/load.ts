@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { checkAnswers } from '../core/answers.js';
 import type { InputProblem, Problem } from '../core/errors.js';
-import { InputError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { checkRubric } from '../core/rubric.js';
 import { suggestion } from '../core/suggest.js';
 import type { AnswersFile, Rubric } from '../core/types.js';
@@ -44,6 +44,10 @@ export function kindOf(parsed: ParsedYaml): unknown {
 /** A rubric given as a built-in id or a path (relative to `baseDir`). */
 export async function loadRubric(ref: string, baseDir = process.cwd()): Promise<LoadedRubric> {
   const file = resolveRubricRef(ref, baseDir);
+  if (SLUG.test(ref) && !existsSync(file)) {
+    const ids = builtinRubricIds();
+    throw new UsageError(`no built-in rubric "${ref}"${suggestion(ref, ids)} (built-in: ${ids.join(', ')}), and no file of that name`);
+  }
   return loadRubricFile(file);
 }
 
