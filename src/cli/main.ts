@@ -11,6 +11,11 @@ Examples:
   $ council-resilience assess answers/leeds.yaml --format json --output leeds.json
   $ council-resilience assess answers/leeds.yaml --target 2 --top 10
   $ council-resilience assess answers/leeds.yaml --fail-under 50 --strict   # for CI: exit 1 if it fails`,
+  interview: `
+Examples:
+  $ council-resilience interview
+  $ council-resilience interview --answers leeds.answers.yaml      # new file, or carry on with it
+  $ council-resilience interview --resume                          # carry on: asks the council name`,
   validate: `
 Examples:
   $ council-resilience validate answers/*.yaml
@@ -53,6 +58,18 @@ export function buildProgram(): Command {
     .action(async (file: string, options, command: Command) => {
       const { runAssess } = await import('./commands/assess.js');
       process.exitCode = await runAssess(file, { ...options, color: command.optsWithGlobals().color });
+    });
+
+  program
+    .command('interview')
+    .description('answer the questions in the terminal; answers are saved after each one, so you can stop and resume')
+    .addOption(rubricOption(' (default: eight-characteristics)'))
+    .addOption(new Option('-a, --answers <file>', 'the answers file to create, or to carry on with if it exists (default: <council-name>.answers.yaml)'))
+    .option('--resume', 'carry on with the saved file for the council you name')
+    .addHelpText('after', EXAMPLES.interview)
+    .action(async (options, command: Command) => {
+      const { runInterviewCommand } = await import('./commands/interview.js');
+      process.exitCode = await runInterviewCommand({ ...options, color: command.optsWithGlobals().color });
     });
 
   program

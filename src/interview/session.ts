@@ -1,0 +1,172 @@
+// The interview itself: which question comes next, back, resume and review. It talks to a person only
+// through a Prompter and touches the disk only through `save`, so tests can drive every path.
+import { isApplicable, normaliseAnswer } from '../core/answers.js';
+import { indicatorKey } from '../core/rubric.js';
+import { assess } from '../core/score.js';
+import type { Answer, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
+import { oneDecimal, percent } from '../render/format.js';
+import { wrap } from '../render/wrap.js';
+import type { Choice, Prompter } from './prompter.js';
+
+export interface InterviewOptions {
+  rubric: Rubric;
+  /** The answers so far: a new file holds only the council's name. */
+  file: AnswersFile;
+  prompter: Prompter;
+  /** Called after every change, with the whole file; must leave a valid answers file on disk. */
+  save: (file: AnswersFile) => Promise<void>;
+}
+
+interface Step {
+  characteristic: Characteristic;
+  indicator: Indicator;
+  key: string;
+}
+
+const BACK = Symbol('back');
+type ScoreChoice = ScoreValue | typeof BACK;
+
+export async function runInterview({ rubric, file, prompter, save }: InterviewOptions): Promise<AnswersFile> {
+  await askProfile(rubric, file, prompter, save);
+
+  const steps: Step[] = rubric.characteristics.flatMap((characteristic) =>
+    characteristic.indicators
+      .filter((indicator) => isApplicable(indicator, file.council))
+      .map((indicator) => ({ characteristic, indicator, key: indicatorKey(characteristic, indicator) })),
+  );
+  const isAnswered = (step: Step) => normaliseAnswer(file.answers[step.key]).value !== null;
+  const remaining = steps.filter((s) => !isAnswered(s)).length;
+  if (remaining < steps.length) {
+    prompter.say(`${steps.length - remaining} of ${steps.length} questions are already answered; ${remaining} to go.`);
+  }
+
+  const nextUnanswered = (from: number) => {
+    for (let i = from; i < steps.length; i++) if (!isAnswered(steps[i]!)) return i;
+    return steps.length;
+  };
+  let position = nextUnanswered(0);
+  while (position < steps.length) {
+    const result = await askIndicator(steps, position, rubric, file, prompter, save);
+    position = result === 'back' ? position - 1 : nextUnanswered(position + 1);
+  }
+
+  for (;;) {
+    const choice = await review(rubric, file, prompter);
+    if (choice === 'finish') return file;
+    // Revisit one characteristic: every question in it, current answers offered as defaults.
+    let i = steps.findIndex((s) => s.characteristic.id === choice);
+    while (i >= 0 && i < steps.length && steps[i]!.characteristic.id === choice) {
+      const result = await askIndicator(steps, i, rubric, file, prompter, save);
+      i = result === 'back' ? Math.max(i - 1, steps.findIndex((s) => s.characteristic.id === choice)) : i + 1;
+    }
+  }
+}
+
+async function askProfile(rubric: Rubric, file: AnswersFile, prompter: Prompter, save: InterviewOptions['save']) {
+  for (const field of rubric.profile ?? []) {
+    if (Object.hasOwn(file.council, field.id)) continue;
+    const value = await prompter.select<string | null>({
+      message: field.question,
+      choices: [
+        ...field.options.map((option) => ({ name: humanise(option), value: option })),
+        { name: "Don't know / prefer not to say", value: null },
+      ],
+    });
+    file.council[field.id] = value;
+    await save(file);
+  }
+}
+
+async function askIndicator(
+  steps: Step[],
+  position: number,
+  rubric: Rubric,
+  file: AnswersFile,
+  prompter: Prompter,
+  save: InterviewOptions['save'],
+): Promise<'next' | 'back'> {
+  const { characteristic, indicator, key } = steps[position]!;
+  const current = normaliseAnswer(file.answers[key]);
+  prompter.say('');
+  prompter.say(`── ${characteristic.title} · question ${position + 1} of ${steps.length} ──`);
+  prompter.say(wrap(indicator.question, 78).join('\n'));
+  if (indicator.guidance) prompter.say(wrap(`What to look for: ${indicator.guidance}`, 78, '  ').join('\n'));
+
+  const choices: Choice<ScoreChoice>[] = rubric.scale.map((level) => ({
+    name: `${level.value} ${level.label}`,
+    value: level.value,
+    description: indicator.levels?.[String(level.value)] ?? level.description,
+  }));
+  choices.push({ name: "Don't know", value: 'unknown', description: 'Counted as 0 and flagged in the report until answered.' });
+  choices.push({ name: 'Not applicable', value: 'n/a', description: 'Left out of the scores.' });
+  if (position > 0) choices.push({ name: '← Back to the previous question', value: BACK });
+
+  const score = await prompter.select<ScoreChoice>({
+    message: indicator.statement,
+    choices,
+    ...(current.value !== null && { default: current.value }),
+  });
+  if (score === BACK) return 'back';
+
+  // Save the score before asking for evidence, so an interrupt there loses nothing.
+  setAnswer(file, key, score, current.evidence, current.confidence);
+  await save(file);
+  const evidence = (
+    await prompter.input({
+      message: 'Evidence (optional; press Enter to skip):',
+      ...(current.evidence !== undefined && { default: current.evidence }),
+    })
+  ).trim();
+  setAnswer(file, key, score, evidence === '' ? undefined : evidence, current.confidence);
+  await save(file);
+  return 'next';
+}
+
+function setAnswer(
+  file: AnswersFile,
+  key: string,
+  score: ScoreValue,
+  evidence: string | undefined,
+  confidence: 'low' | 'medium' | 'high' | undefined,
+): void {
+  const answer: Answer =
+    evidence === undefined && confidence === undefined
+      ? score
+      : { score, ...(evidence !== undefined && { evidence }), ...(confidence !== undefined && { confidence }) };
+  file.answers[key] = answer;
+}
+
+async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter): Promise<string> {
+  const assessment = assess(rubric, file);
+  prompter.say('');
+  prompter.say('Your answers so far:');
+  const width = Math.max(...assessment.characteristics.map((c) => c.title.length));
+  for (const c of assessment.characteristics) {
+    prompter.say(`  ${c.title.padEnd(width)}  score ${oneDecimal(c.score).padStart(5)}  ${percent(c.coverage).padStart(6)} answered`);
+  }
+  return prompter.select<string>({
+    message: 'Finish, or go back over one characteristic?',
+    choices: [
+      { name: 'Finish and show the report', value: 'finish' },
+      ...assessment.characteristics
+        .filter((c) => c.indicators.some((i) => i.applicable))
+        .map((c) => ({ name: `Revisit ${c.title}`, value: c.id })),
+    ],
+  });
+}
+
+function humanise(option: string): string {
+  const text = option.replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A file name from a council's name: "Brackenford Borough Council" -> brackenford-borough-council */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'council';
+}
