@@ -1,0 +1,104 @@
+// End to end, as a person would: the built binary in a real pseudo-terminal (tmux), typing answers,
+// pressing Ctrl-C halfway, resuming, finishing, then scoring the file that was saved.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assess } from '../../src/core/score.js';
+import { loadAnswers } from '../../src/io/load.js';
+import { bin, fixtures, tempDir } from '../helpers.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!hasTmux) {
+  if (process.env.CI === 'true') throw new Error('tmux is required in CI (.ci/run installs it)');
+  console.warn('SKIPPED: the terminal interview test needs tmux (apt-get install tmux); it runs in CI.');
+}
+const maybe = hasTmux ? describe : describe.skip;
+
+const socket = `cr-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
+
+async function waitFor(session: string, pattern: RegExp, what: string): Promise<void> {
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    if (pattern.test(screen(session))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen(session)}`);
+}
+
+async function waitForFile(path: string): Promise<string> {
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    if (existsSync(path) && readFileSync(path, 'utf8').endsWith('\n')) return readFileSync(path, 'utf8').trim();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${path}`);
+}
+
+maybe('interview in a real terminal', () => {
+  afterAll(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
+
+  test('answer, Ctrl-C, resume, finish: the saved file scores exactly what was typed', async () => {
+    const dir = tempDir();
+    const answers = join(dir, 'terminal.answers.yaml');
+    const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
+    const start = (session: string) => {
+      const exitFile = join(dir, `${session}.exit`);
+      const command = `NO_COLOR=1 ${process.execPath} ${bin} interview --rubric ${rubric} --answers ${answers}; echo $? > ${exitFile}; sleep 60`; // sleep: keep the screen to read
+      tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '50', '-c', dir, command);
+      return exitFile;
+    };
+    /** Moves down `steps` places in a select and presses Enter, then types the evidence line. */
+    const answer = async (session: string, question: number, steps: number, evidence: string) => {
+      await waitFor(session, new RegExp(`question ${question} of 7`), `question ${question}`);
+      for (let i = 0; i < steps; i++) tmux('send-keys', '-t', session, 'Down');
+      tmux('send-keys', '-t', session, 'Enter');
+      await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
+      if (evidence) tmux('send-keys', '-t', session, '-l', evidence);
+      tmux('send-keys', '-t', session, 'Enter');
+    };
+
+    const first = start('first');
+    await waitFor('first', /What is the council's name\?/, 'the name prompt');
+    tmux('send-keys', '-t', 'first', '-l', 'Terminal Borough Council');
+    tmux('send-keys', '-t', 'first', 'Enter');
+    await waitFor('first', /What type of council is this\?/, 'the council type');
+    tmux('send-keys', '-t', 'first', 'Down', 'Enter'); // Unitary
+    await answer('first', 1, 3, 'Plan p. 4'); // 3 All
+    await answer('first', 2, 1, ''); // 1 Some
+    await answer('first', 3, 2, ''); // 2 Most (unitary-only a3)
+    await waitFor('first', /question 4 of 7/, 'question 4');
+    tmux('send-keys', '-t', 'first', 'C-c');
+    expect(await waitForFile(first)).toBe('130');
+    expect(screen('first')).toContain(`To carry on where you left off: council-resilience interview --answers ${answers}`);
+    const partial = await loadAnswers(answers);
+    expect(partial.answers.answers).toEqual({ 'alpha.a1': { score: 3, evidence: 'Plan p. 4' }, 'alpha.a2': 1, 'alpha.a3': 2 });
+
+    const second = start('second');
+    await waitFor('second', /3 of 7 questions are already answered; 4 to go\./, 'the resume message');
+    await answer('second', 4, 4, 'Finance could not say'); // Don't know
+    await answer('second', 5, 2, ''); // 2 Most
+    await answer('second', 6, 5, ''); // Not applicable
+    await answer('second', 7, 0, ''); // 0 None
+    await waitFor('second', /Finish, or go back over one characteristic\?/, 'the review');
+    tmux('send-keys', '-t', 'second', 'Enter'); // Finish
+    expect(await waitForFile(second)).toBe('0');
+    expect(screen('second')).toContain(`Your answers are saved in ${answers}`);
+
+    const done = await loadAnswers(answers);
+    expect(done.answers.answers).toEqual({
+      'alpha.a1': { score: 3, evidence: 'Plan p. 4' },
+      'alpha.a2': 1,
+      'alpha.a3': 2,
+      'beta.b1': { score: 'unknown', evidence: 'Finance could not say' },
+      'beta.b2': 2,
+      'delta.d1': 'n/a',
+      'delta.d2': 0,
+    });
+    const a = assess(done.rubric.rubric, done.answers);
+    // alpha (3 + 2*1 + 2)/12, beta (0 + 3*2)/12, gamma none, delta 0/3; overall (2*58.33 + 50 + 0)/4
+    expect(a.characteristics.map((c) => c.score)).toEqual([(100 * 7) / 12, 50, null, 0]);
+    expect(a.overall.score).toBeCloseTo((2 * ((100 * 7) / 12) + 50 + 0) / 4, 12);
+  });
+});
