@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 
 export const FORMATS = {
-  assess: ['text', 'json'],
+  assess: ['text', 'json', 'markdown'],
   rubrics: ['text', 'json'],
 } as const;
 

@@ -5,14 +5,18 @@ import { assess } from '../../core/score.js';
 import { toolVersion } from '../../generated/version.js';
 import { loadAnswers } from '../../io/load.js';
 import { renderJson } from '../../render/json.js';
+import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
+import type { FORMATS } from '../options.js';
 import { emit, printWarnings, warn } from '../output.js';
+
+export type AssessFormat = (typeof FORMATS.assess)[number];
 
 export interface AssessOptions {
   rubric?: string;
-  format: 'text' | 'json';
+  format: AssessFormat;
   output?: string;
   target?: number;
   top: number;
@@ -31,15 +35,17 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
   }
   const assessment = assess(rubric, loaded.answers, { target: options.target, source: file });
 
-  const content =
-    options.format === 'json'
-      ? renderJson(assessment, toolVersion)
-      : renderText(assessment, {
-          style: await stdoutStyle(options.color, options.output !== undefined),
-          top: options.top,
-          scale: rubric.scale,
-        });
-  await emit(content, options.output);
+  const renderers = {
+    text: async () =>
+      renderText(assessment, {
+        style: await stdoutStyle(options.color, options.output !== undefined),
+        top: options.top,
+        scale: rubric.scale,
+      }),
+    json: async () => renderJson(assessment, toolVersion),
+    markdown: async () => renderMarkdown(assessment, { rubric, top: options.top }),
+  } satisfies Record<AssessFormat, () => Promise<string>>;
+  await emit(await renderers[options.format](), options.output);
 
   const failures = policyFailures(assessment, { failUnder: options.failUnder, strict: options.strict });
   for (const failure of failures) warn(`policy failed: ${failure}`);

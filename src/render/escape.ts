@@ -1,0 +1,20 @@
+// The one place user-supplied text (council names, evidence, assessors) is made safe for output.
+
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML[c]!);
+}
+
+/**
+ * Text for one markdown line or table cell: whitespace (newlines included) collapsed, HTML escaped so
+ * nothing renders as a tag, and markdown punctuation escaped so it cannot start emphasis, a link,
+ * code or a new table cell.
+ */
+export function inlineMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[&<>]/g, (c) => HTML[c]!)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,109 @@
+import type { Assessment, IndicatorResult } from '../core/types.js';
+import type { ReportContext } from './context.js';
+import { answerText, levelLabel } from './context.js';
+import { inlineMarkdown as md } from './escape.js';
+import { bar, oneDecimal, percent } from './format.js';
+import { wrap as wrapWords } from './wrap.js';
+
+const WIDTH = 80; // markdownlint's default line length
+
+/**
+ * Word-wraps for markdown. A wrapped line that starts with "-", "#", "1." and the like would begin
+ * a list or heading, so its first mark is escaped.
+ */
+function wrap(text: string, width: number): string[] {
+  return wrapWords(text, width).map((line, i) =>
+    i === 0
+      ? line
+      : line
+          .replace(/^([-+*>#=])/, '\\$1')
+          .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2'),
+  );
+}
+
+/** The report a consultant hands to a council; passes markdownlint's default rules. */
+export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): string {
+  const out: string[] = [];
+  const para = (text: string) => out.push(...wrap(text, WIDTH), '');
+  const indicators = a.characteristics.flatMap((c) => c.indicators);
+  const applicable = indicators.filter((i) => i.applicable);
+  const answered = applicable.filter((i) => i.answer !== null).length;
+
+  out.push(`# Community resilience assessment: ${md(a.council.name)}`, '');
+  const profile = (rubric.profile ?? [])
+    .filter((f) => typeof a.council[f.id] === 'string')
+    .map((f) => md(String(a.council[f.id]).replace(/-/g, ' ')));
+  const when = a.assessedOn ? `Assessed on ${a.assessedOn}` : 'Date of assessment not recorded';
+  para(`${when}${a.assessor ? ` by ${md(a.assessor)}` : ''}.${profile.length ? ` Council type: ${profile.join(', ')}.` : ''}`);
+
+  out.push('## Summary', '');
+  out.push('| Measure | Result |', '| --- | --- |');
+  out.push(`| Overall score | ${a.overall.score === null ? 'not scored' : `${oneDecimal(a.overall.score)} out of 100`} |`);
+  out.push(`| Band | ${md(a.overall.band ?? 'none')} |`);
+  out.push(`| Questions answered | ${percent(a.overall.coverage)} (${answered} of ${applicable.length}) |`, '');
+  para(`Rubric: ${md(rubric.title)}, version ${md(rubric.version)}.`);
+
+  out.push('## Characteristics', '');
+  out.push('| Characteristic | Score | Band | Answered | Bar |', '| --- | ---: | --- | ---: | --- |');
+  for (const c of a.characteristics) {
+    out.push(`| ${md(c.title)} | ${oneDecimal(c.score)} | ${md(c.band ?? 'not scored')} | ${percent(c.coverage)} | \`${bar(c.score, 10)}\` |`);
+  }
+  out.push('');
+
+  out.push('## Priority next steps', '');
+  const shown = a.gaps.slice(0, top);
+  if (shown.length === 0) para(`No gaps: every scored question is at the target level (${a.target}).`);
+  shown.forEach((gap, n) => {
+    const indicator = indicators.find((i) => i.key === gap.key);
+    const now = gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`;
+    const lines = wrap(`${n + 1}. **${md(indicator?.statement ?? gap.key)}** Now: ${now}. ${md(gap.nextStep)}`, WIDTH - 3);
+    out.push(...lines.map((line, i) => (i === 0 ? line : `   ${line}`)));
+  });
+  if (shown.length > 0) out.push('');
+  if (a.gaps.length > shown.length) para(`${a.gaps.length - shown.length} more questions are below the target level; each characteristic's answers are set out below.`);
+
+  for (const c of a.characteristics) {
+    out.push(`## ${md(c.title)}`, '');
+    const summary = rubric.characteristics.find((rc) => rc.id === c.id)?.summary;
+    if (summary) para(md(summary));
+    para(`Score: ${oneDecimal(c.score)}${c.band ? ` (${md(c.band)})` : ''}. Answered: ${percent(c.coverage)}.`);
+    if (c.indicators.length === 0) para('This characteristic has no questions.');
+    for (const i of c.indicators) out.push(...indicatorItem(i, rubric));
+    if (c.indicators.length > 0) out.push('');
+  }
+
+  const unknown = applicable.filter((i) => i.answer === 'unknown');
+  out.push(...keyList('Not assessed', 'These questions apply but have no answer yet; they are left out of the scores.', a.notAssessed, indicators));
+  out.push(...keyList("Don't know", 'These count as 0 until they are answered.', unknown.map((i) => i.key), indicators));
+
+  out.push('## About this assessment', '');
+  para(
+    `The council answered each question on a scale of ${rubric.scale.map((l) => `${l.value} (${md(l.label)})`).join(', ')}. ` +
+      "A characteristic's score is the weighted share of the top level reached by its answered questions, " +
+      "out of 100; \"don't know\" counts as 0, and \"not applicable\" and unanswered questions are left out. " +
+      "The overall score is the weighted average of the characteristics' scores. Next steps are ordered by " +
+      'how far each question is below the target level, weighted by its importance.',
+  );
+  if (rubric.source) para(`Source of the framework: ${md(rubric.source)}`);
+  while (out.at(-1) === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+function indicatorItem(i: IndicatorResult, rubric: ReportContext['rubric']): string[] {
+  const answer = i.applicable ? answerText(rubric, i.answer) : 'Does not apply to this council';
+  let text = `- **${md(i.statement)}** ${answer}.`;
+  if (i.evidence) text += ` Evidence: ${md(i.evidence)}`;
+  if (i.confidence) text += ` (confidence: ${i.confidence})`;
+  return wrap(text, WIDTH - 2).map((line, n) => (n === 0 ? line : `  ${line}`));
+}
+
+function keyList(title: string, intro: string, keys: readonly string[], indicators: IndicatorResult[]): string[] {
+  if (keys.length === 0) return [];
+  const out = [`## ${title} (${keys.length})`, '', ...wrap(intro, WIDTH), ''];
+  for (const key of keys) {
+    const statement = indicators.find((i) => i.key === key)?.statement ?? key;
+    out.push(...wrap(`- ${md(statement)}`, WIDTH - 2).map((line, n) => (n === 0 ? line : `  ${line}`)));
+  }
+  out.push('');
+  return out;
+}
