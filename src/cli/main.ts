@@ -16,6 +16,10 @@ Examples:
   $ council-resilience interview
   $ council-resilience interview --answers leeds.answers.yaml      # new file, or carry on with it
   $ council-resilience interview --resume                          # carry on: asks the council name`,
+  compare: `
+Examples:
+  $ council-resilience compare examples/brackenford-unitary-2025.answers.yaml examples/brackenford-unitary.answers.yaml
+  $ council-resilience compare last-year.yaml this-year.yaml --format markdown --output progress.md`,
   validate: `
 Examples:
   $ council-resilience validate answers/*.yaml
@@ -70,6 +74,19 @@ export function buildProgram(): Command {
     .action(async (options, command: Command) => {
       const { runInterviewCommand } = await import('./commands/interview.js');
       process.exitCode = await runInterviewCommand({ ...options, color: command.optsWithGlobals().color });
+    });
+
+  program
+    .command('compare')
+    .description("compare two assessments of a council (say, last year's and this year's)")
+    .argument('<before>', 'the earlier answers file')
+    .argument('<after>', 'the later answers file')
+    .addOption(formatOption(FORMATS.compare))
+    .addOption(outputOption())
+    .addHelpText('after', EXAMPLES.compare)
+    .action(async (before: string, after: string, options) => {
+      const { runCompare } = await import('./commands/compare.js');
+      process.exitCode = await runCompare(before, after, options);
     });
 
   program

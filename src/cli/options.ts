@@ -4,6 +4,7 @@ import { InvalidArgumentError, Option } from 'commander';
 export const FORMATS = {
   assess: ['text', 'json', 'markdown'],
   rubrics: ['text', 'json'],
+  compare: ['text', 'markdown', 'json'],
 } as const;
 
 export function formatOption(formats: readonly string[]): Option {

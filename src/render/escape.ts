@@ -12,9 +12,11 @@ export function escapeHtml(text: string): string {
  * code or a new table cell.
  */
 export function inlineMarkdown(text: string): string {
+  // Web addresses in evidence become proper autolinks (<https://...>) rather than bare URLs.
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[&<>]/g, (c) => HTML[c]!)
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
+    .split(/(https?:\/\/[^\s<>"'`|\\]*[^\s<>"'`|\\.,;:)\]])/)
+    .map((part, i) => (i % 2 === 1 ? `<${part}>` : part.replace(/[&<>]/g, (c) => HTML[c]!).replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)))
+    .join('');
 }

@@ -3,23 +3,7 @@ import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
-import { wrap as wrapWords } from './wrap.js';
-
-const WIDTH = 80; // markdownlint's default line length
-
-/**
- * Word-wraps for markdown. A wrapped line that starts with "-", "#", "1." and the like would begin
- * a list or heading, so its first mark is escaped.
- */
-function wrap(text: string, width: number): string[] {
-  return wrapWords(text, width).map((line, i) =>
-    i === 0
-      ? line
-      : line
-          .replace(/^([-+*>#=])/, '\\$1')
-          .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2'),
-  );
-}
+import { listItem, WIDTH, wrap } from './markdown-wrap.js';
 
 /** The report a consultant hands to a council; passes markdownlint's default rules. */
 export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): string {
@@ -33,8 +17,11 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   const profile = (rubric.profile ?? [])
     .filter((f) => typeof a.council[f.id] === 'string')
     .map((f) => md(String(a.council[f.id]).replace(/-/g, ' ')));
-  const when = a.assessedOn ? `Assessed on ${a.assessedOn}` : 'Date of assessment not recorded';
-  para(`${when}${a.assessor ? ` by ${md(a.assessor)}` : ''}.${profile.length ? ` Council type: ${profile.join(', ')}.` : ''}`);
+  const when =
+    a.assessedOn || a.assessor
+      ? `Assessed${a.assessedOn ? ` on ${a.assessedOn}` : ''}${a.assessor ? ` by ${md(a.assessor)}` : ''}.`
+      : 'Date of assessment not recorded.';
+  para(`${when}${profile.length ? ` Council type: ${profile.join(', ')}.` : ''}`);
 
   out.push('## Summary', '');
   out.push('| Measure | Result |', '| --- | --- |');
@@ -56,8 +43,7 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   shown.forEach((gap, n) => {
     const indicator = indicators.find((i) => i.key === gap.key);
     const now = gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`;
-    const lines = wrap(`${n + 1}. **${md(indicator?.statement ?? gap.key)}** Now: ${now}. ${md(gap.nextStep)}`, WIDTH - 3);
-    out.push(...lines.map((line, i) => (i === 0 ? line : `   ${line}`)));
+    out.push(...listItem(`${n + 1}.`, `**${md(indicator?.statement ?? gap.key)}** Now: ${now}. ${md(gap.nextStep)}`));
   });
   if (shown.length > 0) out.push('');
   if (a.gaps.length > shown.length) para(`${a.gaps.length - shown.length} more questions are below the target level; each characteristic's answers are set out below.`);
@@ -94,7 +80,7 @@ function indicatorItem(i: IndicatorResult, rubric: ReportContext['rubric']): str
   let text = `- **${md(i.statement)}** ${answer}.`;
   if (i.evidence) text += ` Evidence: ${md(i.evidence)}`;
   if (i.confidence) text += ` (confidence: ${i.confidence})`;
-  return wrap(text, WIDTH - 2).map((line, n) => (n === 0 ? line : `  ${line}`));
+  return listItem('-', text.slice(2));
 }
 
 function keyList(title: string, intro: string, keys: readonly string[], indicators: IndicatorResult[]): string[] {
@@ -102,7 +88,7 @@ function keyList(title: string, intro: string, keys: readonly string[], indicato
   const out = [`## ${title} (${keys.length})`, '', ...wrap(intro, WIDTH), ''];
   for (const key of keys) {
     const statement = indicators.find((i) => i.key === key)?.statement ?? key;
-    out.push(...wrap(`- ${md(statement)}`, WIDTH - 2).map((line, n) => (n === 0 ? line : `  ${line}`)));
+    out.push(...listItem('-', md(statement)));
   }
   out.push('');
   return out;
