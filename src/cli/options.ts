@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 
 export const FORMATS = {
-  assess: ['text', 'json', 'markdown'],
+  assess: ['text', 'json', 'markdown', 'html'],
   rubrics: ['text', 'json'],
   compare: ['text', 'markdown', 'json'],
 } as const;

@@ -5,7 +5,9 @@ import { assess } from '../../core/score.js';
 import { toolVersion } from '../../generated/version.js';
 import { loadAnswers } from '../../io/load.js';
 import { renderJson } from '../../render/json.js';
+import { renderHtml } from '../../render/html.js';
 import { renderMarkdown } from '../../render/markdown.js';
+import { renderRadarSvg } from '../../render/svg-radar.js';
 import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
@@ -18,6 +20,7 @@ export interface AssessOptions {
   rubric?: string;
   format: AssessFormat;
   output?: string;
+  chart?: string;
   target?: number;
   top: number;
   failUnder?: number;
@@ -44,8 +47,10 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
       }),
     json: async () => renderJson(assessment, toolVersion),
     markdown: async () => renderMarkdown(assessment, { rubric, top: options.top }),
+    html: async () => renderHtml(assessment, { rubric, top: options.top }),
   } satisfies Record<AssessFormat, () => Promise<string>>;
   await emit(await renderers[options.format](), options.output);
+  if (options.chart !== undefined) await emit(renderRadarSvg(assessment, { standalone: true }), options.chart);
 
   const failures = policyFailures(assessment, { failUnder: options.failUnder, strict: options.strict });
   for (const failure of failures) warn(`policy failed: ${failure}`);

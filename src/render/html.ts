@@ -1,0 +1,139 @@
+import type { Assessment, IndicatorResult } from '../core/types.js';
+import type { ReportContext } from './context.js';
+import { answerText, levelLabel } from './context.js';
+import { escapeHtml as h } from './escape.js';
+import { oneDecimal, percent } from './format.js';
+import { renderRadarSvg } from './svg-radar.js';
+
+// Inline, so the file is self-contained: no script, no web font, nothing fetched. Prints to A4.
+const CSS = `
+@page { size: A4; margin: 18mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; line-height: 1.45; margin: 0 auto; max-width: 960px; padding: 24px; }
+h1 { font-size: 1.9rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #005ea5; padding-bottom: .2rem; }
+p.meta { color: #505a5f; margin-top: 0; }
+.summary { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }
+.figures { flex: 1 1 280px; }
+.figure { font-size: 2.6rem; font-weight: bold; margin: 0; }
+.band { font-size: 1.2rem; margin: .2rem 0 1rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid #d8dde0; vertical-align: top; }
+th { background: #f3f2f1; }
+td.num { text-align: right; white-space: nowrap; }
+.bar { background: #e8ebed; height: .9rem; width: 100%; min-width: 120px; }
+.bar span { display: block; height: 100%; background: #005ea5; }
+ol.steps li { margin-bottom: .7rem; }
+.now { color: #505a5f; }
+.evidence { color: #505a5f; font-size: .92rem; }
+.muted { color: #6b7075; }
+footer { margin-top: 2.5rem; font-size: .85rem; color: #505a5f; border-top: 1px solid #d8dde0; padding-top: .6rem; }
+@media print {
+  body { padding: 0; max-width: none; }
+  h2 { break-after: avoid; }
+  tr, li, .summary { break-inside: avoid; }
+  .bar span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`.trim();
+
+/** One self-contained HTML file to hand to a council: readable on screen, printable on A4. */
+export function renderHtml(a: Assessment, { rubric, top }: ReportContext): string {
+  const indicators = a.characteristics.flatMap((c) => c.indicators);
+  const applicable = indicators.filter((i) => i.applicable);
+  const answered = applicable.filter((i) => i.answer !== null).length;
+  const profile = (rubric.profile ?? []).filter((f) => typeof a.council[f.id] === 'string').map((f) => String(a.council[f.id]).replace(/-/g, ' '));
+  const meta = [
+    a.assessedOn ? `Assessed on ${h(a.assessedOn)}` : 'Date of assessment not recorded',
+    a.assessor ? `by ${h(a.assessor)}` : '',
+  ].filter(Boolean).join(' ');
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Community resilience assessment: ${h(a.council.name)}</title>`,
+    `<style>\n${CSS}\n</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    `<h1>Community resilience assessment: ${h(a.council.name)}</h1>`,
+    `<p class="meta">${meta}.${profile.length ? ` Council type: ${h(profile.join(', '))}.` : ''} Rubric: ${h(rubric.title)}, version ${h(rubric.version)}.</p>`,
+    '</header>',
+    '<main>',
+    '<h2>Summary</h2>',
+    '<div class="summary">',
+    '<div class="figures">',
+    `<p class="figure">${a.overall.score === null ? 'Not scored' : `${oneDecimal(a.overall.score)}<span class="muted" style="font-size:1rem"> out of 100</span>`}</p>`,
+    `<p class="band">${h(a.overall.band ?? 'No band')}</p>`,
+    `<p>${percent(a.overall.coverage)} of the questions that apply were answered (${answered} of ${applicable.length}).</p>`,
+    '</div>',
+    `<figure>${renderRadarSvg(a).trim()}</figure>`,
+    '</div>',
+    '<table class="characteristics">',
+    '<thead><tr><th scope="col">Characteristic</th><th scope="col">Score</th><th scope="col">Band</th><th scope="col">Answered</th><th scope="col" style="width:30%">Out of 100</th></tr></thead>',
+    '<tbody>',
+  ];
+  for (const c of a.characteristics) {
+    const width = c.score === null ? 0 : Math.max(0, Math.min(100, c.score));
+    out.push(
+      `<tr><td>${h(c.title)}</td><td class="num">${oneDecimal(c.score)}</td><td>${h(c.band ?? 'not scored')}</td><td class="num">${percent(c.coverage)}</td>` +
+        `<td><div class="bar" role="img" aria-label="${oneDecimal(c.score)} out of 100"><span style="width:${width.toFixed(1)}%"></span></div></td></tr>`,
+    );
+  }
+  out.push('</tbody>', '</table>');
+
+  out.push('<h2>Priority next steps</h2>');
+  const shown = a.gaps.slice(0, top);
+  if (shown.length === 0) out.push(`<p>No gaps: every scored question is at the target level (${a.target}).</p>`);
+  else {
+    out.push('<ol class="steps">');
+    for (const gap of shown) {
+      const statement = indicators.find((i) => i.key === gap.key)?.statement ?? gap.key;
+      const now = gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`;
+      out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.</span><br>${h(gap.nextStep)}</li>`);
+    }
+    out.push('</ol>');
+  }
+
+  for (const c of a.characteristics) {
+    out.push(`<h2>${h(c.title)}</h2>`);
+    const summary = rubric.characteristics.find((rc) => rc.id === c.id)?.summary;
+    if (summary) out.push(`<p>${h(summary)}</p>`);
+    out.push(`<p>Score: <strong>${oneDecimal(c.score)}</strong>${c.band ? ` (${h(c.band)})` : ''}. Answered: ${percent(c.coverage)}.</p>`);
+    if (c.indicators.length === 0) continue;
+    out.push('<table class="indicators"><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col">Evidence</th></tr></thead><tbody>');
+    for (const i of c.indicators) out.push(indicatorRow(i, rubric));
+    out.push('</tbody></table>');
+  }
+
+  const unknown = applicable.filter((i) => i.answer === 'unknown').map((i) => i.key);
+  out.push(...keyList('Not assessed', 'These questions apply but have no answer yet; they are left out of the scores.', a.notAssessed, indicators));
+  out.push(...keyList("Don't know", 'These count as 0 until they are answered.', unknown, indicators));
+
+  out.push(
+    '<h2>About this assessment</h2>',
+    `<p>The council answered each question on a scale of ${rubric.scale.map((l) => `${l.value} (${h(l.label)})`).join(', ')}. ` +
+      "A characteristic's score is the weighted share of the top level reached by its answered questions, out of 100; " +
+      '&ldquo;don&rsquo;t know&rdquo; counts as 0, and &ldquo;not applicable&rdquo; and unanswered questions are left out. ' +
+      "The overall score is the weighted average of the characteristics' scores. Next steps are ordered by how far each " +
+      'question is below the target level, weighted by its importance.</p>',
+  );
+  if (rubric.source) out.push(`<p>Source of the framework: ${h(rubric.source)}</p>`);
+  out.push('</main>', `<footer>Rubric ${h(rubric.id)} version ${h(rubric.version)}.</footer>`, '</body>', '</html>');
+  return `${out.join('\n')}\n`;
+}
+
+function indicatorRow(i: IndicatorResult, rubric: ReportContext['rubric']): string {
+  const answer = i.applicable ? answerText(rubric, i.answer) : 'Does not apply to this council';
+  const evidence = [i.evidence ? h(i.evidence) : '', i.confidence ? `<span class="muted">(confidence: ${h(i.confidence)})</span>` : '']
+    .filter(Boolean)
+    .join(' ');
+  return `<tr><td>${h(i.statement)}</td><td>${h(answer)}</td><td class="evidence">${evidence}</td></tr>`;
+}
+
+function keyList(title: string, intro: string, keys: readonly string[], indicators: IndicatorResult[]): string[] {
+  if (keys.length === 0) return [];
+  const items = keys.map((key) => `<li>${h(indicators.find((i) => i.key === key)?.statement ?? key)}</li>`);
+  return [`<h2>${h(title)} (${keys.length})</h2>`, `<p>${h(intro)}</p>`, '<ul>', ...items, '</ul>'];
+}
