@@ -21,6 +21,8 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid #d8dde0; vertical-align: top; }
 th { background: #f3f2f1; }
 td.num { text-align: right; white-space: nowrap; }
+table.indicators th:nth-child(1) { width: 50%; }
+table.indicators th:nth-child(2) { width: 16%; }
 .bar { background: #e8ebed; height: .9rem; width: 100%; min-width: 120px; }
 .bar span { display: block; height: 100%; background: #005ea5; }
 ol.steps li { margin-bottom: .7rem; }

@@ -1,6 +1,6 @@
 // Consultant reports: markdown structure and escaping, markdownlint, and year-on-year compare.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, root, tempDir } from '../helpers.js';
 
@@ -86,7 +86,9 @@ describe('assess --format markdown', () => {
     });
     const compareOut = join(dir, 'compare.md');
     expect(cli(['compare', 'examples/brackenford-unitary-2025.answers.yaml', examples[0]!, '--format', 'markdown', '--output', compareOut]).code).toBe(0);
-    const lint = spawnSync(process.execPath, [markdownlint, ...files, compareOut], { cwd: dir, encoding: 'utf8' });
+    const committed = readdirSync(join(root, 'examples', 'reports')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'examples', 'reports', f));
+    expect(committed.length).toBe(5);
+    const lint = spawnSync(process.execPath, [markdownlint, ...files, compareOut, ...committed], { cwd: dir, encoding: 'utf8' });
     expect(lint.stdout + lint.stderr).toContain('Summary: 0 error(s)');
     expect(lint.status).toBe(0);
   });
@@ -135,5 +137,30 @@ describe('compare', () => {
   test('output is byte-identical from run to run', () => {
     expect(cli(['compare', before, after, '--format', 'markdown']).stdout).toBe(cli(['compare', before, after, '--format', 'markdown']).stdout);
     expect(readFileSync(join(root, before), 'utf8')).toContain('2025-10-09');
+  });
+});
+
+describe('assess --format html and --chart', () => {
+  test('one self-contained file: inline CSS, no script, no external reference, user text escaped', () => {
+    const out = cli(['assess', 'examples/brackenford-unitary.answers.yaml', '--format', 'html']).stdout;
+    expect(out.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true);
+    expect(out).toContain('<style>');
+    expect(out).not.toMatch(/<script|<link|@import|url\(|src=/i);
+    expect(out).toContain('@page { size: A4;');
+    expect(out.match(/<circle class="point"/g)).toHaveLength(8);
+  });
+
+  test('--chart writes a standalone SVG radar chart with one point per characteristic', () => {
+    const dir = tempDir();
+    const chart = join(dir, 'chart.svg');
+    const r = cli(['assess', 'examples/eastmoor-county.answers.yaml', '--chart', chart]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Overall'); // the report still goes to stdout
+    const svg = readFileSync(chart, 'utf8');
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/<circle class="point"/g)).toHaveLength(8);
+    // measurement scores 0: its point sits at the centre (210, 210)
+    expect(svg).toContain('<circle class="point" cx="210.00" cy="210.00"');
+    expect(readdirSync(dir)).toEqual(['chart.svg']);
   });
 });
