@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { formatProblem, InputError } from '../core/errors.js';
 import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
-import { FORMATS, formatOption, outputOption, percentage, rubricOption, wholeNumber } from './options.js';
+import { FORMATS, formatOption, outputOption, percentage, rubricOption, shard, wholeNumber } from './options.js';
 
 const EXAMPLES = {
   assess: `
@@ -21,6 +21,15 @@ Examples:
 Examples:
   $ council-resilience compare examples/brackenford-unitary-2025.answers.yaml examples/brackenford-unitary.answers.yaml
   $ council-resilience compare last-year.yaml this-year.yaml --format markdown --output progress.md`,
+  batch: `
+Examples:
+  $ council-resilience batch answers/ --format csv --output scores.csv
+  $ council-resilience batch 'answers/**/*.yaml' --fail-under 40        # exit 1 naming councils below 40
+  $ council-resilience batch answers/ --shard 2/4 --format json --output part-2.json
+  $ council-resilience merge part-*.json --output all.json`,
+  merge: `
+Examples:
+  $ council-resilience merge part-1.json part-2.json part-3.json part-4.json --output all.json`,
   validate: `
 Examples:
   $ council-resilience validate answers/*.yaml
@@ -89,6 +98,32 @@ export function buildProgram(): Command {
     .action(async (before: string, after: string, options) => {
       const { runCompare } = await import('./commands/compare.js');
       process.exitCode = await runCompare(before, after, options);
+    });
+
+  program
+    .command('batch')
+    .description('score many answers files (files, folders searched for *.yaml, or globs) and summarise the cohort')
+    .argument('<inputs...>', 'answers files, folders or globs (quote globs; the tool expands them itself)')
+    .addOption(formatOption(FORMATS.batch))
+    .addOption(outputOption())
+    .addOption(rubricOption(' (default: the one each file names; all files must share one)'))
+    .addOption(new Option('--fail-under <score>', 'exit 1 if any council scores below this (0-100), naming them').argParser(percentage))
+    .addOption(new Option('--shard <I/N>', 'score only every Nth file, starting with the Ith (for a CI matrix; see merge)').argParser(shard))
+    .addHelpText('after', EXAMPLES.batch)
+    .action(async (inputs: string[], options) => {
+      const { runBatch } = await import('./commands/batch.js');
+      process.exitCode = await runBatch(inputs, options);
+    });
+
+  program
+    .command('merge')
+    .description('combine the JSON outputs of "batch --shard" runs into the output of the whole cohort')
+    .argument('<files...>', 'outputs of batch --format json')
+    .addOption(outputOption())
+    .addHelpText('after', EXAMPLES.merge)
+    .action(async (files: string[], options) => {
+      const { runMerge } = await import('./commands/merge.js');
+      process.exitCode = await runMerge(files, options);
     });
 
   program

@@ -5,6 +5,7 @@ export const FORMATS = {
   assess: ['text', 'json', 'markdown', 'html'],
   rubrics: ['text', 'json'],
   compare: ['text', 'markdown', 'json'],
+  batch: ['text', 'csv', 'json', 'markdown'],
 } as const;
 
 export function formatOption(formats: readonly string[]): Option {
@@ -31,4 +32,12 @@ export function percentage(raw: string): number {
     throw new InvalidArgumentError(`expected a number from 0 to 100, got "${raw}"`);
   }
   return value;
+}
+
+export function shard(raw: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`expected I/N with 1 <= I <= N, such as 2/4, got "${raw}"`);
+  return { index, count };
 }

@@ -78,11 +78,22 @@ function rubricProblems(parsed: ParsedYaml): Problem[] {
  * Loads an answers file and the rubric it names (or `rubricOverride`), checking one against the other.
  * Every problem in the file is reported together.
  */
-export async function loadAnswers(file: string, rubricOverride?: string): Promise<LoadedAnswers> {
-  return answersFromParsed(await readYamlFile(file), rubricOverride);
+export async function loadAnswers(file: string, rubricOverride?: string, cache?: RubricCache): Promise<LoadedAnswers> {
+  return answersFromParsed(await readYamlFile(file), rubricOverride, cache);
 }
 
-export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: string): Promise<LoadedAnswers> {
+/** Rubrics already read in this run, by path: a batch of many councils parses its rubric once. */
+export type RubricCache = Map<string, Promise<LoadedRubric>>;
+
+function cachedRubricFile(path: string, cache?: RubricCache): Promise<LoadedRubric> {
+  if (!cache) return loadRubricFile(path);
+  const key = resolve(path);
+  let loaded = cache.get(key);
+  if (!loaded) cache.set(key, (loaded = loadRubricFile(path)));
+  return loaded;
+}
+
+export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: string, cache?: RubricCache): Promise<LoadedAnswers> {
   const kind = kindProblem(parsed, 'answers');
   if (kind) throw new InputError([locate(parsed, kind)]);
   const data = parsed.data as Record<string, unknown>;
@@ -90,7 +101,7 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
 
   let rubric: LoadedRubric | undefined;
   if (rubricOverride !== undefined) {
-    rubric = await loadRubric(rubricOverride);
+    rubric = cache ? await cachedRubricFile(resolveRubricRef(rubricOverride, process.cwd()), cache) : await loadRubric(rubricOverride);
   } else if (typeof data.rubric === 'string' && data.rubric.trim() !== '') {
     const ref = data.rubric;
     const path = resolveRubricRef(ref, dirname(parsed.file));
@@ -103,7 +114,7 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
           : `rubric file not found: ${path}`,
       });
     } else {
-      rubric = await loadRubricFile(path);
+      rubric = await cachedRubricFile(path, cache);
     }
   }
 
