@@ -1,13 +1,20 @@
-// npm run bench: start-up and single-file assess times, as medians and as ratios to a floor
-// (`node -e 0`) measured in the same run, so the numbers mean something on a shared machine.
+// npm run bench: medians, and ratios to floors measured in the same run, so the numbers mean something
+// on a shared machine. Start-up is compared with `node -e 0`; batch with reading and parsing the same
+// files in one thread (bench/floor.mjs).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCohort } from './generate.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
 const bin = join(root, 'bin', 'council-resilience.js');
-const runs = Number(process.env.BENCH_RUNS ?? 21);
+const runs = Number(process.env.BENCH_RUNS ?? 11);
+const sizes = (process.env.BENCH_SIZES ?? '300,1000,10000').split(',').map(Number);
 const example = join(root, 'examples', 'brackenford-unitary.answers.yaml');
+const rssFile = join(mkdtempSync(join(tmpdir(), 'cr-bench-')), 'rss');
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -15,28 +22,45 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function time(args) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  }
-  return median(samples);
+/** One timed run; returns wall ms and peak RSS in MB. */
+function once(args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', join(here, 'rss-preload.cjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', RSS_FILE: rssFile },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { ms, rss: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
 
-// Interleave so a burst of load on the machine hits every measurement alike.
-const floor = time(['-e', '0']);
-const version = time([bin, '--version']);
-const assessText = time([bin, 'assess', example]);
-const assessJson = time([bin, 'assess', example, '--format', 'json']);
-const floorAgain = time(['-e', '0']);
-const base = Math.min(floor, floorAgain);
+/** Interleaved runs, so a burst of load on the machine hits both sides alike. */
+function pair(a, b, n = runs) {
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < n; i++) {
+    as.push(once(a));
+    bs.push(once(b));
+  }
+  return [as, bs].map((xs) => ({ ms: median(xs.map((x) => x.ms)), rss: Math.max(...xs.map((x) => x.rss)) }));
+}
 
-const row = (name, ms) => `${name.padEnd(34)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / base).toFixed(2)}x floor`;
-console.log(`median of ${runs} runs each; floor = node -e 0`);
-console.log(row('node -e 0 (floor)', base));
-console.log(row('council-resilience --version', version));
-console.log(row('assess example (text)', assessText));
-console.log(row('assess example (json)', assessJson));
+const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms`;
+console.log(`median of ${runs} runs each (10,000-file runs: ${Math.min(runs, 5)}); machine: ${(await import('node:os')).cpus().length} cores`);
+
+const [floor, version] = pair(['-e', '0'], [bin, '--version']);
+console.log(`node -e 0 (floor)              ${fmt(floor.ms)}`);
+console.log(`--version                      ${fmt(version.ms)}  ${(version.ms / floor.ms).toFixed(2)}x floor   (target <= 1.5x)`);
+const [, assess] = pair(['-e', '0'], [bin, 'assess', example]);
+console.log(`assess one example (text)      ${fmt(assess.ms)}  ${(assess.ms / floor.ms).toFixed(2)}x floor`);
+
+const cohorts = join(tmpdir(), 'council-resilience-bench');
+for (const n of sizes) {
+  const dir = await generateCohort(join(cohorts, String(n)), n);
+  const [readParse, batch] = pair([join(here, 'floor.mjs'), dir], [bin, 'batch', dir, '--format', 'csv'], n >= 10000 ? Math.min(runs, 5) : runs);
+  console.log(
+    `batch ${String(n).padStart(6)} files         ${fmt(batch.ms)}  ${(batch.ms / readParse.ms).toFixed(2)}x read+parse floor (${fmt(readParse.ms).trim()})   peak RSS ${batch.rss.toFixed(0)} MB`,
+  );
+}
+rmSync(dirname(rssFile), { recursive: true, force: true });

@@ -9,8 +9,8 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
     stream.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files`);
   };
   return {
-    tick() {
-      done++;
+    tick(n = 1) {
+      done += n;
       const percent = Math.floor((done / total) * 100);
       if (active && percent !== lastDrawn) {
         lastDrawn = percent;

@@ -8,11 +8,15 @@ export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export const DEFAULT_RUBRIC_ID = 'eight-characteristics';
 
+let ids: string[] | undefined;
+
+/** The built-in rubric ids; read once per process (a batch asks for every file). */
 export function builtinRubricIds(): string[] {
-  return readdirSync(builtinRubricsDir)
+  ids ??= readdirSync(builtinRubricsDir)
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.slice(0, -'.yaml'.length))
     .sort();
+  return [...ids];
 }
 
 export function builtinRubricPath(id: string): string {

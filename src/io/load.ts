@@ -33,7 +33,7 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Reads and parses any YAML file, returning its `kind` so `validate` can dispatch. */
 export async function readYamlFile(file: string): Promise<ParsedYaml> {
-  return parseYaml(file, await readTextFile(file));
+  return parseYaml(file, readTextFile(file));
 }
 
 export function kindOf(parsed: ParsedYaml): unknown {
@@ -105,7 +105,7 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
   } else if (typeof data.rubric === 'string' && data.rubric.trim() !== '') {
     const ref = data.rubric;
     const path = resolveRubricRef(ref, dirname(parsed.file));
-    if (!existsSync(path)) {
+    if (!cache?.has(resolve(path)) && !existsSync(path)) {
       const ids = builtinRubricIds();
       problems.push({
         path: ['rubric'],

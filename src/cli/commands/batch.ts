@@ -1,12 +1,9 @@
 import { appendFile } from 'node:fs/promises';
-import type { BatchRow, InvalidFile } from '../../core/batch.js';
-import { batchResult, inShard, summaryRow } from '../../core/batch.js';
-import { formatProblem, InputError, UsageError } from '../../core/errors.js';
-import { assess } from '../../core/score.js';
-import type { Rubric } from '../../core/types.js';
+import { scoreInParallel } from '../../batch/pool.js';
+import { batchResult, inShard } from '../../core/batch.js';
+import { UsageError } from '../../core/errors.js';
 import { expandInputs } from '../../io/expand.js';
-import type { RubricCache } from '../../io/load.js';
-import { loadAnswers, loadRubric } from '../../io/load.js';
+import { loadRubric } from '../../io/load.js';
 import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchText } from '../../render/batch.js';
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
@@ -30,26 +27,10 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const files = options.shard ? all.filter((_, i) => inShard(i, options.shard!)) : all;
 
   if (options.rubric !== undefined) await loadRubric(options.rubric); // a bad --rubric is a usage error, once
-  const cache: RubricCache = new Map();
-  const rows: BatchRow[] = [];
-  const invalid: InvalidFile[] = [];
-  const rubrics = new Map<string, { rubric: Rubric; files: number }>();
   const progress = progressBar(files.length);
-  for (const file of files) {
-    try {
-      const loaded = await loadAnswers(file, options.rubric, cache);
-      const { rubric } = loaded.rubric;
-      const seen = rubrics.get(rubric.id);
-      if (seen) seen.files++;
-      else rubrics.set(rubric.id, { rubric, files: 1 });
-      rows.push(summaryRow(file, assess(rubric, loaded.answers)));
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      invalid.push({ file, errors: err.problems.map(formatProblem) });
-    }
-    progress.tick();
-  }
+  const scored = await scoreInParallel(files, options.rubric, (n) => progress.tick(n));
   progress.done();
+  const rubrics = new Map(Object.entries(scored.rubrics));
 
   if (rubrics.size > 1) {
     const list = [...rubrics].map(([id, r]) => `${id} (${r.files} file${r.files === 1 ? '' : 's'})`).join(', ');
@@ -59,7 +40,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   }
   const only = [...rubrics.values()][0]?.rubric;
   const fallback = only ?? (await loadRubric(options.rubric ?? 'eight-characteristics')).rubric;
-  const result = batchResult(fallback, fallback.characteristics.map((c) => c.id), rows, invalid);
+  const result = batchResult(fallback, fallback.characteristics.map((c) => c.id), scored.rows, scored.invalid);
 
   for (const bad of result.invalid) for (const line of bad.errors) warn(line);
   const renderers = {
