@@ -48,6 +48,15 @@ describe('batch', () => {
     expect(byName.get('Council 0')![2]).toBe('0.0');
   });
 
+  test('worker threads (from 400 files) give byte-identical output to one thread', () => {
+    const dir = cohort(450);
+    const parallel = cli(['batch', dir, '--format', 'json'], { env: { COUNCIL_RESILIENCE_THREADS: '2' } });
+    const serial = cli(['batch', dir, '--format', 'json'], { env: { COUNCIL_RESILIENCE_THREADS: '1' } });
+    expect(parallel.code).toBe(0);
+    expect(JSON.parse(parallel.stdout).councils).toHaveLength(450);
+    expect(parallel.stdout).toBe(serial.stdout);
+  });
+
   test('JSON: cohort statistics of the generated scores', () => {
     const dir = cohort(8); // levels 0,1,2,3,0,1,2,3 -> scores 0, 33.3, 66.7, 100 twice each
     const result = JSON.parse(cli(['batch', dir, '--format', 'json']).stdout);
