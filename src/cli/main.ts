@@ -10,6 +10,7 @@ Examples:
   $ council-resilience assess examples/brackenford-unitary.answers.yaml
   $ council-resilience assess answers/leeds.yaml --format json --output leeds.json
   $ council-resilience assess answers/leeds.yaml --format html --output leeds.html --chart leeds.svg
+  $ council-resilience assess answers/leeds.yaml --cohort all-councils.json    # median and quarter per characteristic
   $ council-resilience assess answers/leeds.yaml --target 2 --top 10
   $ council-resilience assess answers/leeds.yaml --fail-under 50 --strict   # for CI: exit 1 if it fails`,
   interview: `
@@ -64,6 +65,7 @@ export function buildProgram(): Command {
     .addOption(rubricOption(' (default: the one the answers file names)'))
     .addOption(formatOption(FORMATS.assess))
     .addOption(outputOption())
+    .addOption(new Option('--cohort <batch.json>', 'place the council in a cohort: the output of "batch --format json"'))
     .addOption(new Option('--chart <file.svg>', 'also write the radar chart of the characteristic scores as an SVG file'))
     .addOption(new Option('--target <level>', 'count indicators below this level as gaps (default: the top of the scale)').argParser(wholeNumber(1)))
     .addOption(new Option('--top <n>', 'how many next steps the report shows').argParser(wholeNumber(0)).default(5))

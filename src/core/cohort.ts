@@ -45,3 +45,5 @@ export function quartileOf(score: number | null, s: Stats): 1 | 2 | 3 | 4 | null
   if (score >= s.q1) return 2;
   return 1;
 }
+
+export const QUARTER_NAMES = { 1: 'bottom quarter', 2: 'lower middle quarter', 3: 'upper middle quarter', 4: 'top quarter' } as const;

@@ -19,6 +19,8 @@ export type {
   CouncilInfo,
   RubricInfo,
   AnswerValue,
+  CohortPlacement,
+  Placement,
 } from '../generated/report-types.js';
 
 import type { Report } from '../generated/report-types.js';

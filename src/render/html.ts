@@ -3,6 +3,7 @@ import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
+import { quarterName } from './markdown.js';
 import { renderRadarSvg } from './svg-radar.js';
 
 // Inline, so the file is self-contained: no script, no web font, nothing fetched. Prints to A4.
@@ -69,17 +70,19 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
     `<p class="figure">${a.overall.score === null ? 'Not scored' : `${oneDecimal(a.overall.score)}<span class="muted" style="font-size:1rem"> out of 100</span>`}</p>`,
     `<p class="band">${h(a.overall.band ?? 'No band')}</p>`,
     `<p>${percent(a.overall.coverage)} of the questions that apply were answered (${answered} of ${applicable.length}).</p>`,
+    ...(a.cohort ? [`<p>Cohort of ${a.cohort.count} councils: median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarterName(a.cohort.overall)}.</p>`] : []),
     '</div>',
     `<figure>${renderRadarSvg(a).trim()}</figure>`,
     '</div>',
     '<table class="characteristics">',
-    '<thead><tr><th scope="col">Characteristic</th><th scope="col">Score</th><th scope="col">Band</th><th scope="col">Answered</th><th scope="col" style="width:30%">Out of 100</th></tr></thead>',
+    `<thead><tr><th scope="col">Characteristic</th><th scope="col">Score</th><th scope="col">Band</th><th scope="col">Answered</th>${a.cohort ? '<th scope="col">Cohort median</th><th scope="col">Quarter</th>' : ''}<th scope="col" style="width:30%">Out of 100</th></tr></thead>`,
     '<tbody>',
   ];
   for (const c of a.characteristics) {
     const width = c.score === null ? 0 : Math.max(0, Math.min(100, c.score));
     out.push(
       `<tr><td>${h(c.title)}</td><td class="num">${oneDecimal(c.score)}</td><td>${h(c.band ?? 'not scored')}</td><td class="num">${percent(c.coverage)}</td>` +
+        (a.cohort ? `<td class="num">${oneDecimal(a.cohort.characteristics[c.id]?.median ?? null)}</td><td>${quarterName(a.cohort.characteristics[c.id])}</td>` : '') +
         `<td><div class="bar" role="img" aria-label="${oneDecimal(c.score)} out of 100"><span style="width:${width.toFixed(1)}%"></span></div></td></tr>`,
     );
   }

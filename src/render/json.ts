@@ -35,6 +35,7 @@ export function toReport(a: Assessment, toolVersion: string): Report {
       nextStep: g.nextStep,
     })),
     notAssessed: [...a.notAssessed],
+    ...(a.cohort !== undefined && { cohort: a.cohort }),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Assessment, IndicatorResult } from '../core/types.js';
+import { QUARTER_NAMES } from '../core/cohort.js';
+import type { Assessment, IndicatorResult, Placement } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { inlineMarkdown as md } from './escape.js';
@@ -31,9 +32,19 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   para(`Rubric: ${md(rubric.title)}, version ${md(rubric.version)}.`);
 
   out.push('## Characteristics', '');
-  out.push('| Characteristic | Score | Band | Answered | Bar |', '| --- | ---: | --- | ---: | --- |');
-  for (const c of a.characteristics) {
-    out.push(`| ${md(c.title)} | ${oneDecimal(c.score)} | ${md(c.band ?? 'not scored')} | ${percent(c.coverage)} | \`${bar(c.score, 10)}\` |`);
+  if (a.cohort) {
+    // Narrower without the bar, so the cohort columns fit the line length.
+    para(`Compared with a cohort of ${a.cohort.count} councils: overall median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarterName(a.cohort.overall)}.`);
+    out.push('| Characteristic | Score | Band | Median | Quarter |', '| --- | ---: | --- | ---: | --- |');
+    for (const c of a.characteristics) {
+      const p = a.cohort.characteristics[c.id];
+      out.push(`| ${md(c.title)} | ${oneDecimal(c.score)} | ${md(c.band ?? 'not scored')} | ${oneDecimal(p?.median ?? null)} | ${quarterName(p)} |`);
+    }
+  } else {
+    out.push('| Characteristic | Score | Band | Answered | Bar |', '| --- | ---: | --- | ---: | --- |');
+    for (const c of a.characteristics) {
+      out.push(`| ${md(c.title)} | ${oneDecimal(c.score)} | ${md(c.band ?? 'not scored')} | ${percent(c.coverage)} | \`${bar(c.score, 10)}\` |`);
+    }
   }
   out.push('');
 
@@ -92,4 +103,8 @@ function keyList(title: string, intro: string, keys: readonly string[], indicato
   }
   out.push('');
   return out;
+}
+
+export function quarterName(p: Placement | undefined): string {
+  return p?.quartile ? QUARTER_NAMES[p.quartile] : '–';
 }

@@ -1,4 +1,6 @@
 import type { Assessment, ScaleLevel } from '../core/types.js';
+import { QUARTER_NAMES } from '../core/cohort.js';
+import type { Placement } from '../core/types.js';
 import { bar, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
 import { plain } from './style.js';
@@ -39,6 +41,9 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
     `${s.bold('Overall')}  ${s.score(s.bold(oneDecimal(o.score)), o.score)} / 100  ${o.band ?? 'no score yet'}` +
       s.dim(`  ·  ${percent(o.coverage)} of ${applicable} questions answered`),
   );
+  if (a.cohort) {
+    out.push(s.dim(`Cohort of ${a.cohort.count} councils: median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarter(a.cohort.overall)}`));
+  }
   out.push('');
 
   const titleWidth = Math.max(...a.characteristics.map((c) => c.title.length), 8);
@@ -46,7 +51,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   for (const c of a.characteristics) {
     out.push(
       `  ${c.title.padEnd(titleWidth)}  ${s.score(bar(c.score, 20), c.score)} ${oneDecimal(c.score).padStart(5)}  ` +
-        `${(c.band ?? 'not scored').padEnd(bandWidth)}  ${s.dim(`${percent(c.coverage).padStart(6)} answered`)}`,
+        `${(c.band ?? 'not scored').padEnd(bandWidth)}  ${s.dim(`${percent(c.coverage).padStart(6)} answered`)}` +
+        (a.cohort ? s.dim(`  cohort median ${oneDecimal(a.cohort.characteristics[c.id]?.median ?? null).padStart(5)}, ${quarter(a.cohort.characteristics[c.id])}`) : ''),
     );
   }
   out.push('');
@@ -83,4 +89,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
     out.push(s.dim(`Does not apply to this council (${notApplicable.length}): ${notApplicable.map((i) => i.key).join(', ')}`));
   }
   return `${out.join('\n')}\n`;
+}
+
+function quarter(p: Placement | undefined): string {
+  return p?.quartile ? QUARTER_NAMES[p.quartile] : 'no quarter (not scored)';
 }

@@ -1,7 +1,9 @@
 import { UsageError } from '../../core/errors.js';
 import { policyFailures } from '../../core/policy.js';
 import { scaleMax } from '../../core/rubric.js';
+import { placeInCohort } from '../../core/placement.js';
 import { assess } from '../../core/score.js';
+import { readCohort } from '../../io/batch-json.js';
 import { toolVersion } from '../../generated/version.js';
 import { loadAnswers } from '../../io/load.js';
 import { renderJson } from '../../render/json.js';
@@ -21,6 +23,7 @@ export interface AssessOptions {
   format: AssessFormat;
   output?: string;
   chart?: string;
+  cohort?: string;
   target?: number;
   top: number;
   failUnder?: number;
@@ -36,7 +39,8 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
   if (options.target !== undefined && options.target > max) {
     throw new UsageError(`--target ${options.target} is above the top of the scale of rubric "${rubric.id}" (${max}); use 1-${max}`);
   }
-  const assessment = assess(rubric, loaded.answers, { target: options.target, source: file });
+  const scored = assess(rubric, loaded.answers, { target: options.target, source: file });
+  const assessment = options.cohort === undefined ? scored : { ...scored, cohort: placeInCohort(scored, await readCohort(options.cohort, rubric.id), options.cohort) };
 
   const renderers = {
     text: async () =>
