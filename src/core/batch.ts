@@ -38,7 +38,12 @@ export function summaryRow(file: string, a: Assessment): BatchRow {
   return { file, council: a.council.name, overall: a.overall.score, band: a.overall.band, coverage: a.overall.coverage, characteristics };
 }
 
-const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+/** Paths in code-unit order: the same on every machine and locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const byFile = (a: { file: string }, b: { file: string }) => comparePaths(a.file, b.file);
 
 /** Rows in path order and the cohort computed from them, so any split of the files merges to the same result. */
 export function batchResult(rubric: RubricInfo, characteristicIds: readonly string[], rows: BatchRow[], invalid: InvalidFile[]): BatchResult {

@@ -1,6 +1,7 @@
 // Turning the command line's files, folders and globs into one sorted list of YAML files.
 import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { comparePaths } from '../core/batch.js';
 
 const YAML = /\.ya?ml$/i;
 const GLOB = /[*?[\]{}]/;
@@ -35,10 +36,6 @@ export function expandInputs(inputs: readonly string[]): Expanded {
     if (found.size === before && !unmatched.includes(input) && GLOB.test(input)) unmatched.push(input);
   }
   return { files: [...found].sort(comparePaths), unmatched };
-}
-
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function walk(dir: string, visit: (file: string) => void): void {

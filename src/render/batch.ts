@@ -1,4 +1,4 @@
-import type { BatchResult, BatchRow } from '../core/batch.js';
+import type { BatchResult } from '../core/batch.js';
 import type { Stats } from '../core/cohort.js';
 import { inlineMarkdown as md } from './escape.js';
 import { oneDecimal, percent } from './format.js';
@@ -78,4 +78,3 @@ export function renderBatchMarkdown(r: BatchResult): string {
   return `${out.join('\n')}\n`;
 }
 
-export type { BatchRow };
