@@ -14,7 +14,7 @@ export interface ScoredFiles {
 }
 
 /** Scores files one after another, keeping only a summary row per council. */
-export async function scoreFiles(files: readonly string[], rubricOverride: string | undefined, onProgress?: (done: number) => void): Promise<ScoredFiles> {
+export async function scoreFiles(files: Iterable<string>, rubricOverride: string | undefined, onProgress?: (done: number) => void): Promise<ScoredFiles> {
   const cache: RubricCache = new Map();
   const out: ScoredFiles = { rows: [], invalid: [], rubrics: {} };
   let done = 0;

@@ -1,10 +1,16 @@
-// A worker thread of the batch pool: scores its share of the files and sends back summary rows.
+// A worker thread of the batch pool: scores the files it claims from the shared queue and sends back summary rows.
 import { parentPort, workerData } from 'node:worker_threads';
 import { scoreFiles } from './score-files.js';
+import { claimFiles } from './shared-queue.js';
 
-const { files, rubric } = workerData as { files: string[]; rubric?: string };
-const result = await scoreFiles(files, rubric, (done) => {
-  if (done % 100 === 0) parentPort!.postMessage({ type: 'progress', done: 100 });
+const { files, queue, rubric } = workerData as { files: string[]; queue: SharedArrayBuffer; rubric?: string };
+let reported = 0;
+const result = await scoreFiles(claimFiles(files, queue), rubric, (done) => {
+  if (done - reported >= 100) {
+    parentPort!.postMessage({ type: 'progress', done: done - reported });
+    reported = done;
+  }
 });
-parentPort!.postMessage({ type: 'progress', done: files.length % 100 });
+const total = result.rows.length + result.invalid.length;
+if (total > reported) parentPort!.postMessage({ type: 'progress', done: total - reported });
 parentPort!.postMessage({ type: 'result', result });

@@ -26,7 +26,31 @@ export interface LoadedAnswers {
   rubric: LoadedRubric;
   file: string;
   /** Located warnings (answers to indicators that do not apply); the caller prints them. */
-  warnings: InputProblem[];
+  readonly warnings: InputProblem[];
+}
+
+/**
+ * Warnings are located only when read: finding a line costs a full parse, and a batch never shows
+ * them. A class, because a getter written in an object literal gives every file's result a shape of
+ * its own, which V8 keeps in the old generation (4 KB a file in a batch).
+ */
+class LoadedAnswersFile implements LoadedAnswers {
+  #located: InputProblem[] | undefined;
+
+  constructor(
+    readonly answers: AnswersFile,
+    readonly rubric: LoadedRubric,
+    private readonly parsed: ParsedYaml,
+    private readonly unlocated: readonly Problem[],
+  ) {}
+
+  get file(): string {
+    return this.parsed.file;
+  }
+
+  get warnings(): InputProblem[] {
+    return (this.#located ??= locateAll(this.parsed, this.unlocated));
+  }
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -118,7 +142,7 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
     }
   }
 
-  let warnings: InputProblem[] = [];
+  let unlocated: Problem[] = [];
   if (rubric && isObject(data.answers) && isObject(data.council)) {
     const checked = checkAnswers(data as unknown as AnswersFile, rubric.rubric);
     // A rubric-aware message ("7 is not on the scale 0-3", "not an indicator") beats the schema's
@@ -127,11 +151,11 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
     const kept = problems.filter((p) => !specific.some((s) => s.every((seg, i) => p.path[i] === seg)));
     problems.length = 0;
     problems.push(...kept, ...checked.errors);
-    warnings = locateAll(parsed, checked.warnings);
+    unlocated = checked.warnings;
   }
   if (problems.length > 0) throw new InputError(locateAll(parsed, problems));
   if (!rubric) throw new Error('unreachable: a schema-valid answers file always names a rubric');
-  return { answers: data as unknown as AnswersFile, rubric, file: parsed.file, warnings };
+  return new LoadedAnswersFile(data as unknown as AnswersFile, rubric, parsed, unlocated);
 }
 
 function kindProblem(parsed: ParsedYaml, want: 'rubric' | 'answers'): Problem | undefined {

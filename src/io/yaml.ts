@@ -2,19 +2,46 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, vi
 import type { Document, Node, Pair } from 'yaml';
 import type { InputProblem, PathSegment, Problem } from '../core/errors.js';
 import { formatPath, InputError } from '../core/errors.js';
+import { parsePlainYaml } from './plain-yaml.js';
 
 /** Far more aliases than any real rubric or answers file needs; a "billion laughs" file hits it at once. */
 const MAX_ALIAS_COUNT = 100;
 
 export interface ParsedYaml {
   file: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  text: string;
   data: unknown;
 }
 
-/** Parses YAML keeping every node's position; syntax errors, an empty file or an alias bomb become InputErrors. */
+interface Positioned {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** The full parse of each file, kept only for files that needed it, so positions cost nothing until an error or warning needs one. */
+const positionsOf = new WeakMap<ParsedYaml, Positioned>();
+
+function positioned(parsed: ParsedYaml): Positioned {
+  let found = positionsOf.get(parsed);
+  if (!found) positionsOf.set(parsed, (found = parseFully(parsed.file, parsed.text)));
+  return found;
+}
+
+/**
+ * Parses YAML; syntax errors, an empty file or an alias bomb become InputErrors. Plain files take a
+ * fast path; anything else (and every position, when one is needed) comes from the full parser.
+ */
 export function parseYaml(file: string, text: string): ParsedYaml {
+  const plain = parsePlainYaml(text);
+  if (plain !== undefined) return { file, text, data: plain };
+  const full = parseFully(file, text);
+  const parsed: ParsedYaml = { file, text, data: full.data };
+  positionsOf.set(parsed, full);
+  return parsed;
+}
+
+/** The `yaml` library's parse, keeping every node's position. */
+function parseFully(file: string, text: string): Positioned & { data: unknown } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -49,7 +76,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
         : `cannot be read as data: ${(err as Error).message}`;
     throw new InputError([{ file, line, col, path: '', message }]);
   }
-  return { file, doc, lineCounter, data };
+  return { doc, lineCounter, data };
 }
 
 function yamlMessage(code: string, message: string): string {
@@ -71,7 +98,7 @@ function firstAlias(doc: Document.Parsed): Node | undefined {
 
 /** Where a problem sits in the file: the deepest node its path reaches. */
 export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
-  const { doc } = parsed;
+  const { doc, lineCounter } = positioned(parsed);
   let node: unknown = doc.contents;
   let pair: Pair | undefined;
   let reached = 0;
@@ -95,7 +122,7 @@ export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
   const target =
     complete && (problem.at === 'key' || emptyValue) && keyNode ? keyNode : (valueNode ?? keyNode);
   const offset = target?.range?.[0] ?? 0;
-  const { line, col } = parsed.lineCounter.linePos(offset);
+  const { line, col } = lineCounter.linePos(offset);
   return { file: parsed.file, line, col, path: problem.label ?? displayPath(problem.path, parsed.data), message: problem.message };
 }
 

@@ -48,12 +48,17 @@ describe('batch', () => {
     expect(byName.get('Council 0')![2]).toBe('0.0');
   });
 
-  test('worker threads (from 400 files) give byte-identical output to one thread', () => {
+  test('worker threads give byte-identical output to one thread, invalid files included', () => {
     const dir = cohort(450);
-    const parallel = cli(['batch', dir, '--format', 'json'], { env: { COUNCIL_RESILIENCE_THREADS: '2' } });
+    writeFileSync(join(dir, 'nested', 'broken.yaml'), 'schemaVersion: 1\nkind: answers\nrubric: eight-characteristics\ncouncil: { name: Broken }\nanswers:\n  intent.strategic-plans: 9\n');
+    const parallel = cli(['batch', dir, '--format', 'json'], { env: { COUNCIL_RESILIENCE_THREADS: '3' } });
     const serial = cli(['batch', dir, '--format', 'json'], { env: { COUNCIL_RESILIENCE_THREADS: '1' } });
-    expect(parallel.code).toBe(0);
-    expect(JSON.parse(parallel.stdout).councils).toHaveLength(450);
+    expect(parallel.code).toBe(2);
+    const result = JSON.parse(parallel.stdout);
+    expect(result.councils).toHaveLength(450);
+    expect(result.invalid).toEqual([
+      { file: join(dir, 'nested', 'broken.yaml'), errors: [`${join(dir, 'nested', 'broken.yaml')}:6:27: intent.strategic-plans: 9 is not on the scale 0-3`] },
+    ]);
     expect(parallel.stdout).toBe(serial.stdout);
   });
 
