@@ -3,7 +3,7 @@
 // files in one thread (bench/floor.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCohort } from './generate.mjs';
@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'bin', 'council-resilience.js');
 const runs = Number(process.env.BENCH_RUNS ?? 11);
-const sizes = (process.env.BENCH_SIZES ?? '300,1000,10000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '300,1000,10000,30000').split(',').map(Number);
 const example = join(root, 'examples', 'brackenford-unitary.answers.yaml');
 const rssFile = join(mkdtempSync(join(tmpdir(), 'cr-bench-')), 'rss');
 
@@ -23,11 +23,11 @@ function median(values) {
 }
 
 /** One timed run; returns wall ms and peak RSS in MB. */
-function once(args) {
+function once(args, env = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', join(here, 'rss-preload.cjs'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', RSS_FILE: rssFile },
+    env: { ...process.env, NO_COLOR: '1', RSS_FILE: rssFile, ...env },
     maxBuffer: 256 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -36,18 +36,18 @@ function once(args) {
 }
 
 /** Interleaved runs, so a burst of load on the machine hits both sides alike. */
-function pair(a, b, n = runs) {
+function pair(a, b, n = runs, envA = {}, envB = {}) {
   const as = [];
   const bs = [];
   for (let i = 0; i < n; i++) {
-    as.push(once(a));
-    bs.push(once(b));
+    as.push(once(a, envA));
+    bs.push(once(b, envB));
   }
   return [as, bs].map((xs) => ({ ms: median(xs.map((x) => x.ms)), rss: Math.max(...xs.map((x) => x.rss)) }));
 }
 
 const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms`;
-console.log(`median of ${runs} runs each (10,000-file runs: ${Math.min(runs, 5)}); machine: ${(await import('node:os')).cpus().length} cores`);
+console.log(`median of ${runs} runs each (10,000 files and up: ${Math.min(runs, 5)}); machine: ${cpus().length} cores`);
 
 const [floor, version] = pair(['-e', '0'], [bin, '--version']);
 console.log(`node -e 0 (floor)              ${fmt(floor.ms)}`);
@@ -56,11 +56,25 @@ const [, assess] = pair(['-e', '0'], [bin, 'assess', example]);
 console.log(`assess one example (text)      ${fmt(assess.ms)}  ${(assess.ms / floor.ms).toFixed(2)}x floor`);
 
 const cohorts = join(tmpdir(), 'council-resilience-bench');
+const { PARALLEL_THRESHOLD } = await import('../dist/batch/pool.js');
+const memory = [];
 for (const n of sizes) {
   const dir = await generateCohort(join(cohorts, String(n)), n);
-  const [readParse, batch] = pair([join(here, 'floor.mjs'), dir], [bin, 'batch', dir, '--format', 'csv'], n >= 10000 ? Math.min(runs, 5) : runs);
+  const repeat = n >= 10000 ? Math.min(runs, 5) : runs;
+  const batchArgs = [bin, 'batch', dir, '--format', 'csv'];
+  const [readParse, batch] = pair([join(here, 'floor.mjs'), dir], batchArgs, repeat);
+  memory.push({ n, rss: batch.rss });
   console.log(
     `batch ${String(n).padStart(6)} files         ${fmt(batch.ms)}  ${(batch.ms / readParse.ms).toFixed(2)}x read+parse floor (${fmt(readParse.ms).trim()})   peak RSS ${batch.rss.toFixed(0)} MB`,
   );
+  // Where worker threads start, show what they buy over one thread, so the threshold can be checked.
+  if (n >= PARALLEL_THRESHOLD / 2 && cpus().length > 1) {
+    const [one, all] = pair(batchArgs, batchArgs, repeat, { COUNCIL_RESILIENCE_THREADS: '1' }, { COUNCIL_RESILIENCE_THREADS: String(cpus().length) });
+    console.log(`  one thread ${fmt(one.ms)}, ${cpus().length} threads ${fmt(all.ms)}: ${(all.ms / one.ms).toFixed(2)}x (workers start at ${PARALLEL_THRESHOLD} files)`);
+  }
+}
+for (let i = 1; i < memory.length; i++) {
+  const [a, b] = [memory[i - 1], memory[i]];
+  console.log(`peak RSS from ${a.n} to ${b.n} files: ${(((b.rss - a.rss) * 1024) / (b.n - a.n)).toFixed(2)} KB more per file`);
 }
 rmSync(dirname(rssFile), { recursive: true, force: true });

@@ -35,16 +35,7 @@ export interface BatchResult {
 export function summaryRow(file: string, a: Assessment): BatchRow {
   const characteristics: Record<string, number | null> = {};
   for (const c of a.characteristics) characteristics[c.id] = c.score;
-  return { file, council: detached(a.council.name), overall: a.overall.score, band: a.overall.band, coverage: a.overall.coverage, characteristics };
-}
-
-/**
- * A copy of a string that shares no memory with the text it was cut from. A name read from a file is
- * a slice of the whole file's text, and V8 keeps that text alive as long as the slice lives: kept in
- * a summary row, it would hold every council's file in memory for the length of a batch.
- */
-function detached(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  return { file, council: a.council.name, overall: a.overall.score, band: a.overall.band, coverage: a.overall.coverage, characteristics };
 }
 
 /** Paths in code-unit order: the same on every machine and locale. */
