@@ -15,6 +15,17 @@ const cases: [string, string][] = [
   ['applies-to-unknown-field.yaml', '30:22: alpha.a3.appliesTo.tier: "tier" is not a profile field of this rubric (type)'],
   ['applies-to-unknown-option.yaml', '30:29: alpha.a3.appliesTo.type[0]: "unitry" is not an option of profile field "type" (county, unitary)'],
   ['no-question.yaml', '35:9: beta.b1.question: required key is missing; expected the question put to the person answering'],
+  ['band-above-100.yaml', '15:12: bands[2].min: 150 is out of range; expected a number <= 100'],
+  ['duplicate-profile-option.yaml', '19:32: profile[0].options[2]: duplicate option "county": it is already used above'],
+  ['duplicate-scale-label.yaml', '10:24: scale[2].label: duplicate scale label "Some": it is already used above'],
+  ['empty-passage.yaml', '30:18: alpha.a3.passage: is blank; expected some text'],
+  ['id-not-slug.yaml', '4:5: id: "Weighted Rubric" is not valid here; expected lower-case letters, digits and single hyphens, e.g. strategic-plans'],
+  ['levels-off-scale.yaml', '25:74: alpha.a1.levels.4: 4 is not on the scale 0-3'],
+  [
+    'misspelt-field.yaml',
+    '25:112: alpha.a1.nextstep: unknown key; did you mean "nextSteps"? (expected: id, statement, question, guidance, passage, weight, appliesTo, levels, nextSteps)',
+  ],
+  ['weight-not-number.yaml', '23:13: alpha.weight: "heavy" is not valid here; expected a number'],
 ];
 
 describe('validate on a bad rubric', () => {
