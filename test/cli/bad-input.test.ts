@@ -28,7 +28,7 @@ const cases: [string, string[]][] = [
   [
     'unknown-rubric.yaml',
     [
-      '3:9: rubric: no built-in rubric "eight-charactristics"; did you mean "eight-characteristics"? (built-in: eight-characteristics); or give a path to a rubric file',
+      '3:9: rubric: no built-in rubric "eight-charactristics"; did you mean "eight-characteristics"? (built-in: community-power, eight-characteristics, facilitative-council, influencing-change, partnership-principles); or give a path to a rubric file',
     ],
   ],
   ['empty.yaml', ['1:1: the file is empty; expected a YAML mapping with a "kind:" line']],
@@ -112,7 +112,7 @@ describe('command-line mistakes exit 2 without a stack trace', () => {
     [['assess', 'test/fixtures/answers/weighted-county.yaml', '--target', '4'], 'error: --target 4 is above the top of the scale of rubric "weighted" (3); use 1-3'],
     [['assess', 'test/fixtures/answers/weighted-county.yaml', '--fail-under', '101'], "error: option '--fail-under <score>' argument '101' is invalid. expected a number from 0 to 100, got \"101\""],
     [['assess', 'test/fixtures/answers/weighted-county.yaml', '--bogus'], "error: unknown option '--bogus'"],
-    [['template', '--rubric', 'eight-charactristics'], 'error: no built-in rubric "eight-charactristics"; did you mean "eight-characteristics"? (built-in: eight-characteristics), and no file of that name'],
+    [['template', '--rubric', 'eight-charactristics'], 'error: no built-in rubric "eight-charactristics"; did you mean "eight-characteristics"? (built-in: community-power, eight-characteristics, facilitative-council, influencing-change, partnership-principles), and no file of that name'],
     [['template', '--rubric', 'no/such/rubric.yaml'], 'no/such/rubric.yaml:1:1: no such file'],
   ])('%j', (args, message) => {
     const r = cli(args);

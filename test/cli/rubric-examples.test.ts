@@ -52,6 +52,16 @@ const cases: Expected[] = [
     notAssessed: ['community-development.led-by-allies'],
     firstGaps: [['routes-in.stalled-initiatives', 0, false], ['navigators.protected-time', 0, true]],
   },
+  {
+    file: 'examples/westholm-london-borough.answers.yaml',
+    rubric: 'influencing-change',
+    // voice: outside-bodies unknown; councillors: what-works not assessed; money: parish councils n/a (none in London)
+    sums: [[1 + 2 + 1 + 2, 4], [3 + 1 + 0 + 2, 4], [2 + 0 + 1, 3], [2 + 1, 2], [0 + 1, 2], [2 + 1 + 2 + 3 + 1, 5]],
+    band: 'Opening the door',
+    coverage: [21, 22],
+    notAssessed: ['councillor-connections.what-works'],
+    firstGaps: [['community-voice.outside-bodies', 0, true], ['community-scrutiny.scrutiny-skills', 0, false]],
+  },
 ];
 
 describe.each(cases)('$file', ({ file, rubric, sums, band, coverage, notAssessed, firstGaps }) => {

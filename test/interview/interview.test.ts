@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { runInterviewCommand } from '../../src/cli/commands/interview.js';
 import { assess } from '../../src/core/score.js';
-import { loadAnswers } from '../../src/io/load.js';
+import { indicatorKeys } from '../../src/core/rubric.js';
+import { loadAnswers, loadRubric } from '../../src/io/load.js';
 import { cli, fixtures, tempDir } from '../helpers.js';
 import { scriptedPrompter } from './scripted-prompter.js';
 
@@ -132,4 +133,21 @@ describe('interview', () => {
     );
     expect(existsSync(join(dir, 'council.answers.yaml'))).toBe(false);
   });
+
+  test.each(['partnership-principles', 'community-power', 'influencing-change', 'facilitative-council'])(
+    'a full run with the built-in %s rubric asks every question and saves a file that scores',
+    async (id) => {
+      const { rubric: builtIn } = await loadRubric(id);
+      const keys = indicatorKeys(builtIn);
+      const path = join(tempDir(), `${id}.answers.yaml`);
+      const s = scriptedPrompter(['Testford Council', 'Unitary', ...keys.flatMap(() => ['2 Developing', '']), 'Finish and show the report']);
+      expect(await runInterviewCommand({ rubric: id, color: false, answers: path }, s.prompter)).toBe(0);
+      expect(s.left()).toBe(0);
+      expect(s.said).toContain(`── ${builtIn.characteristics[0]!.title} · question 1 of ${keys.length} ──`);
+      const loaded = await loadAnswers(path);
+      expect(loaded.answers.rubric).toBe(id);
+      expect(Object.keys(loaded.answers.answers)).toEqual(keys);
+      expect(assess(loaded.rubric.rubric, loaded.answers).overall.score).toBeCloseTo(200 / 3, 10);
+    },
+  );
 });

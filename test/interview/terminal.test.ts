@@ -52,6 +52,8 @@ maybe('interview in a real terminal', () => {
     /** Moves down `steps` places in a select and presses Enter, then types the evidence line. */
     const answer = async (session: string, question: number, steps: number, evidence: string) => {
       await waitFor(session, new RegExp(`question ${question} of 7`), `question ${question}`);
+      // The heading is printed before the list is drawn; keys sent before the list listens can be lost.
+      await waitFor(session, /❯ 0 None/, `the choices of question ${question}`);
       for (let i = 0; i < steps; i++) tmux('send-keys', '-t', session, 'Down');
       tmux('send-keys', '-t', session, 'Enter');
       await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
@@ -63,7 +65,7 @@ maybe('interview in a real terminal', () => {
     await waitFor('first', /What is the council's name\?/, 'the name prompt');
     tmux('send-keys', '-t', 'first', '-l', 'Terminal Borough Council');
     tmux('send-keys', '-t', 'first', 'Enter');
-    await waitFor('first', /What type of council is this\?/, 'the council type');
+    await waitFor('first', /What type of council is this\?[\s\S]*❯/, 'the council type');
     tmux('send-keys', '-t', 'first', 'Down', 'Enter'); // Unitary
     await answer('first', 1, 3, 'Plan p. 4'); // 3 All
     await answer('first', 2, 1, ''); // 1 Some
@@ -81,7 +83,7 @@ maybe('interview in a real terminal', () => {
     await answer('second', 5, 2, ''); // 2 Most
     await answer('second', 6, 5, ''); // Not applicable
     await answer('second', 7, 0, ''); // 0 None
-    await waitFor('second', /Finish, or go back over one characteristic\?/, 'the review');
+    await waitFor('second', /Finish, or go back over one characteristic\?[\s\S]*❯/, 'the review');
     tmux('send-keys', '-t', 'second', 'Enter'); // Finish
     expect(await waitForFile(second)).toBe('0');
     expect(screen('second')).toContain(`Your answers are saved in ${answers}`);
