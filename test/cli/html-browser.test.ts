@@ -54,6 +54,26 @@ maybe('HTML report in headless Chromium', () => {
     await page.close();
   });
 
+  test.each(['kestrelmoor-district', 'calderbrook-metropolitan', 'westholm-london-borough', 'wrenfield-county', 'brackenford-unitary'])(
+    'every radar label of the %s report is drawn inside the chart, none cut off',
+    async (name) => {
+      const html = join(tempDir(), `${name}.html`);
+      expect(cli(['assess', `examples/${name}.answers.yaml`, '--format', 'html', '--output', html]).code).toBe(0);
+      const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+      await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+      const svg = (await page.locator('svg.radar').boundingBox())!;
+      const labels = page.locator('svg.radar text');
+      expect(await labels.count()).toBeGreaterThan(4);
+      for (const box of await Promise.all((await labels.all()).map((l) => l.boundingBox()))) {
+        expect(box!.x).toBeGreaterThanOrEqual(svg.x - 0.5);
+        expect(box!.y).toBeGreaterThanOrEqual(svg.y - 0.5);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(svg.y + svg.height + 0.5);
+      }
+      await page.close();
+    },
+  );
+
   test('a hostile council name is shown as text, never run', async () => {
     const dir = tempDir();
     const answers = join(dir, 'hostile.yaml');
