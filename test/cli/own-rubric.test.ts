@@ -69,6 +69,23 @@ describe('the worked example of writing a rubric', () => {
     expect(report.notAssessed).toEqual(['access.one-route', 'access.plain-forms', 'decisions.community-panel', 'decisions.two-tier-fit']);
   });
 
+  test('batch and compare work with answers files that name the rubric by path', () => {
+    const dir = tempDir();
+    const next = readFileSync(join(root, answersFile), 'utf8')
+      .replace('rubric: community-grants.rubric.yaml', `rubric: ${join(root, rubricFile)}`)
+      .replace('decisions.community-panel: unknown', 'decisions.community-panel: 2');
+    writeFileSync(join(dir, 'pebblebrook-2027.yaml'), next);
+    const batch = cli(['batch', answersFile, join(dir, 'pebblebrook-2027.yaml'), '--format', 'csv']);
+    expect(batch.code).toBe(0);
+    const lines = batch.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('file,council,overall,band,coverage,access,decisions');
+    // Next year community-panel is 2: decisions (2 + 1) / 4 = 75, overall (2 x 66.67 + 75) / 3 = 69.4
+    expect(lines.slice(1).map((l) => l.split(',').slice(2, 4))).toEqual([['69.4', 'Established'], ['52.8', 'Established']]);
+    const compare = cli(['compare', answersFile, join(dir, 'pebblebrook-2027.yaml'), '--format', 'json']);
+    expect(compare.code).toBe(0);
+    expect(JSON.parse(compare.stdout).overall.change).toBeCloseTo((2 * ((100 * 4) / 6) + 75) / 3 - (2 * ((100 * 4) / 6) + 25) / 3, 10);
+  });
+
   const mistakes: [string, string, string][] = [
     ['a missing next step', '          1: Name an officer to keep the list up to date and check it every quarter.\n', ''],
     ['a weight of 0', '    summary: Residents have a say in who gets the money.\n', '    summary: Residents have a say in who gets the money.\n    weight: 0\n'],
