@@ -1,19 +1,20 @@
 // Every built-in rubric: it validates, traces each indicator to its source article, and works with
 // every command (template, validate, assess, batch, compare) through the built binary.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { cli, root, tempDir } from '../helpers.js';
 
-/** Built-in rubric id -> the seed article (../shared/seeds) it comes from. */
-const SEEDS: Record<string, string> = {
-  'community-power': '002_c7e07e419d12b363.txt',
-  'eight-characteristics': '003_d04579b45587b1fd.txt',
-  'facilitative-council': '004_f15b0cb24794ac5b.txt',
-  'influencing-change': '000_09bb5394320ac057.txt',
-  'partnership-principles': '001_98fd0dd97c8de284.txt',
-};
-const ids = Object.keys(SEEDS);
+/** What npm run check-passages found: rubric id, its article, indicator key and a hash of the passage. */
+const checked = readFileSync(join(root, 'test', 'fixtures', 'passages.sha256'), 'utf8')
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'))
+  .map((line) => line.split(' ') as [string, string, string, string]);
+const SEEDS: Record<string, string> = Object.fromEntries(checked.map(([id, seed]) => [id, seed]));
+const ids = Object.keys(SEEDS).sort();
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+const sha256 = (text: string) => createHash('sha256').update(normalise(text)).digest('hex');
 const seedsDir = join(root, '..', 'shared', 'seeds');
 
 interface RubricFile {
@@ -37,6 +38,12 @@ function filledTemplate(id: string, level: number | 'blank', name = 'Testford Co
 }
 
 describe('built-in rubrics', () => {
+  test('every built-in rubric has its passages recorded, and there are five', () => {
+    const files = readdirSync(join(root, 'rubrics')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(ids).toEqual(files.sort());
+    expect(ids).toHaveLength(5);
+  });
+
   test('rubrics lists all five, as text and as JSON', () => {
     const json = cli(['rubrics', '--format', 'json']);
     expect(json.code).toBe(0);
@@ -73,15 +80,18 @@ describe('built-in rubrics', () => {
       expect(tooLong).toEqual([]);
     });
 
-    test('every passage is quoted exactly from its seed article', () => {
-      if (!existsSync(seedsDir)) {
-        // The seeds live beside the repository, not in it; a clean clone has none to check against.
-        console.warn(`skipped: ${seedsDir} is not here, so passages of ${id} were not checked against the article`);
-        return;
-      }
-      const seed = readFileSync(join(seedsDir, SEEDS[id]!), 'utf8').replace(/\s+/g, ' ');
+    test('every passage is as it was when npm run check-passages found it in the article', () => {
+      const mine = rubric.characteristics.flatMap((c) => c.indicators.map((i) => `${id} ${SEEDS[id]} ${c.id}.${i.id} ${sha256(i.passage ?? '')}`));
+      const recorded = checked.filter(([rubricId]) => rubricId === id).map((fields) => fields.join(' '));
+      expect(mine).toEqual(recorded);
+    });
+
+    test('every passage is quoted exactly from its article, where the articles are at hand', () => {
+      // The articles live beside the repository, not in it: a clean clone (CI) relies on the test above.
+      if (!existsSync(seedsDir)) return;
+      const seed = normalise(readFileSync(join(seedsDir, SEEDS[id]!), 'utf8'));
       const missing = rubric.characteristics.flatMap((c) =>
-        c.indicators.filter((i) => !seed.includes((i.passage ?? '').replace(/\s+/g, ' '))).map((i) => `${c.id}.${i.id}`),
+        c.indicators.filter((i) => !seed.includes(normalise(i.passage ?? ''))).map((i) => `${c.id}.${i.id}`),
       );
       expect(missing).toEqual([]);
     });
