@@ -25,8 +25,11 @@ const INDICATORS = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 /** Only spaces: String.trimEnd would also take Unicode spaces, which YAML keeps as text. */
 const TRAILING_SPACES = / +$/;
-/** YAML's own limit on the length of an implicit key. */
-const MAX_KEY_LENGTH = 1024;
+/**
+ * YAML limits an implicit key to 1024 characters, but the library sometimes counts the line break
+ * and indentation before it too; well below that, no key is in doubt.
+ */
+const MAX_KEY_LENGTH = 1000;
 
 class NotPlain extends Error {}
 const giveUp = (): never => {

@@ -99,6 +99,7 @@ describe('plain YAML fast path', () => {
     ['an empty file', ''],
     ['only comments', '# nothing\n'],
     ['a control character', 'a: b\u0007\n'],
+    ['a key near YAML\'s length limit, after an empty value', `a:\n${'k'.repeat(1024)}: 1\n`],
   ])('%s: gives up, leaving it to the library', (_label, text) => {
     expect(parsePlainYaml(text)).toBeUndefined();
   });
