@@ -1,7 +1,8 @@
 // Start-up cost: heavy modules load only in the command that needs them (timings live in npm run bench).
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { root } from './helpers.js';
+import { bin, fixtures, root, tempDir } from './helpers.js';
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -25,5 +26,25 @@ describe('lazy loading', () => {
     const main = files.find((f) => f.path === 'src/cli/main.ts')!.text;
     expect(main).not.toMatch(/^import .*commands\//m);
     expect(files.filter((f) => /^import .*'chalk'/m.test(f.text))).toEqual([]);
+  });
+
+  /** Runs the built CLI and says whether it loaded the yaml library. */
+  const loadsYaml = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--require', join(fixtures, 'report-yaml-load.cjs'), bin, ...args], { cwd: root, encoding: 'utf8' });
+    return /yaml library loaded: true/.test(r.stderr);
+  };
+
+  test('a plain answers file scored against a built-in rubric never loads the yaml library', () => {
+    expect(loadsYaml('assess', 'examples/brackenford-unitary.answers.yaml')).toBe(false);
+    expect(loadsYaml('rubrics')).toBe(false);
+    expect(loadsYaml('template', '--rubric', 'community-power')).toBe(false);
+  });
+
+  test('the yaml library still loads where it is needed: unusual YAML, a rubric of your own, a position', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'anchor.yaml'), 'schemaVersion: 1\nkind: answers\nrubric: eight-characteristics\ncouncil: { name: &n Anchorville }\nanswers: {}\n');
+    expect(loadsYaml('assess', join(dir, 'anchor.yaml'))).toBe(true);
+    expect(loadsYaml('validate', 'examples/own-rubric/community-grants.rubric.yaml')).toBe(true);
+    expect(loadsYaml('assess', 'test/fixtures/bad/score-7.yaml')).toBe(true);
   });
 });

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** rubrics/ ships beside dist/ (and beside src/ when tests run from source). */
 export const builtinRubricsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics');
+/** Where the build puts checked JSON copies of the built-in rubrics (see io/compiled-rubrics.ts). */
+export const compiledRubricsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'rubrics');
 export const schemasDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
 
 export const DEFAULT_RUBRIC_ID = 'eight-characteristics';

@@ -10,6 +10,7 @@ import { suggestion } from '../core/suggest.js';
 import type { AnswersFile, Rubric } from '../core/types.js';
 import { validateAnswers, validateRubric } from '../generated/validators.js';
 import { builtinRubricIds, builtinRubricPath } from './builtin.js';
+import { compiledRubric } from './compiled-rubrics.js';
 import { schemaProblems } from './schema-errors.js';
 import { readTextFile } from './source.js';
 import type { ParsedYaml } from './yaml.js';
@@ -82,7 +83,8 @@ export function resolveRubricRef(ref: string, baseDir: string): string {
 }
 
 export async function loadRubricFile(file: string): Promise<LoadedRubric> {
-  return { rubric: rubricFromParsed(await readYamlFile(file)), file };
+  const text = readTextFile(file);
+  return { rubric: compiledRubric(file, text) ?? rubricFromParsed(parseYaml(file, text)), file };
 }
 
 export function rubricFromParsed(parsed: ParsedYaml): Rubric {

@@ -1,8 +1,18 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLibrary from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { InputProblem, PathSegment, Problem } from '../core/errors.js';
 import { formatPath, InputError } from '../core/errors.js';
 import { parsePlainYaml } from './plain-yaml.js';
+
+let library: typeof YamlLibrary | undefined;
+/**
+ * The YAML library, loaded on first use: plain answers files and compiled built-in rubrics never
+ * need it, and loading it is a good part of a command's start-up.
+ */
+function yaml(): typeof YamlLibrary {
+  return (library ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary);
+}
 
 /** Far more aliases than any real rubric or answers file needs; a "billion laughs" file hits it at once. */
 const MAX_ALIAS_COUNT = 100;
@@ -42,6 +52,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
 
 /** The `yaml` library's parse, keeping every node's position. */
 function parseFully(file: string, text: string): Positioned & { data: unknown } {
+  const { isScalar, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -86,6 +97,7 @@ function yamlMessage(code: string, message: string): string {
 }
 
 function firstAlias(doc: Document.Parsed): Node | undefined {
+  const { visit } = yaml();
   let found: Node | undefined;
   visit(doc, {
     Alias(_, node) {
@@ -98,6 +110,7 @@ function firstAlias(doc: Document.Parsed): Node | undefined {
 
 /** Where a problem sits in the file: the deepest node its path reaches. */
 export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const { doc, lineCounter } = positioned(parsed);
   let node: unknown = doc.contents;
   let pair: Pair | undefined;

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { compiledRubric } from '../../src/io/compiled-rubrics.js';
 import { cli, root, tempDir } from '../helpers.js';
 
 /** What npm run check-passages found: rubric id, its article, indicator key and a hash of the passage. */
@@ -71,6 +72,17 @@ describe('built-in rubrics', () => {
       expect(r.stdout).toMatch(new RegExp(`^rubrics/${id}\\.yaml: valid rubric "${id}" version `));
       expect(keys.length).toBeGreaterThanOrEqual(12);
       for (const c of rubric.characteristics) for (const i of c.indicators) expect([`${c.id}.${i.id}`, i.passage]).toEqual([`${c.id}.${i.id}`, expect.stringMatching(/\S/)]);
+    });
+
+    test('the build\'s compiled copy is the rubric exactly, and is ignored once the YAML changes', () => {
+      const file = join(root, 'rubrics', `${id}.yaml`);
+      const text = readFileSync(file, 'utf8');
+      expect(compiledRubric(file, text)).toEqual(parse(text));
+      expect(compiledRubric(file, text.replace('version: 1.0.0', 'version: 1.0.1'))).toBeUndefined();
+      // A copy of the same text elsewhere is somebody's own rubric: always read from its YAML.
+      const elsewhere = join(tempDir(), `${id}.yaml`);
+      writeFileSync(elsewhere, text);
+      expect(compiledRubric(elsewhere, text)).toBeUndefined();
     });
 
     test('titles and band labels are short enough for a markdown table row of 80 columns', () => {
