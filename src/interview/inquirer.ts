@@ -1,10 +1,27 @@
 // The one module that knows @inquirer/prompts; only the interview command loads it.
 import { confirm, input, select } from '@inquirer/prompts';
+import { wrap } from '../render/wrap.js';
 import type { Prompter } from './prompter.js';
+
+/**
+ * Inquirer breaks long lines at the terminal's edge in the middle of words; statements and level
+ * descriptions are sentences, so they are wrapped between words first (to at most 100 columns).
+ */
+function fit(text: string, reserved: number): string {
+  const width = Math.min(process.stdout.columns || 80, 100);
+  return wrap(text, Math.max(width - reserved, 30)).join('\n');
+}
 
 export function inquirerPrompter(write: (text: string) => void = (t) => process.stdout.write(t)): Prompter {
   return {
-    select: (o) => select({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, loop: false }),
+    select: (o) =>
+      select({
+        message: fit(o.message, 2),
+        choices: o.choices.map((c) => (c.description ? { ...c, description: fit(c.description, 1) } : c)),
+        default: o.default,
+        pageSize: 12,
+        loop: false,
+      }),
     input: (o) =>
       input({
         message: o.message,
