@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assess } from '../../src/core/score.js';
-import { loadAnswers } from '../../src/io/load.js';
+import { loadAnswers, loadRubric } from '../../src/io/load.js';
+import { wrap } from '../../src/render/wrap.js';
 import { bin, fixtures, tempDir } from '../helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -102,5 +103,28 @@ maybe('interview in a real terminal', () => {
     // alpha (3 + 2*1 + 2)/12, beta (0 + 3*2)/12, gamma none, delta 0/3; overall (2*58.33 + 50 + 0)/4
     expect(a.characteristics.map((c) => c.score)).toEqual([(100 * 7) / 12, 50, null, 0]);
     expect(a.overall.score).toBeCloseTo((2 * ((100 * 7) / 12) + 50 + 0) / 4, 12);
+  });
+
+  test('on a narrow terminal, a long statement and its level descriptions break between words', async () => {
+    const dir = tempDir();
+    const exitFile = join(dir, 'narrow.exit');
+    const command = `NO_COLOR=1 ${process.execPath} ${bin} interview --rubric facilitative-council --answers ${join(dir, 'narrow.yaml')}; echo $? > ${exitFile}; sleep 60`;
+    tmux('new-session', '-d', '-s', 'narrow', '-x', '60', '-y', '50', '-c', dir, command);
+    await waitFor('narrow', /What is the council's name\?/, 'the name prompt');
+    tmux('send-keys', '-t', 'narrow', '-l', 'Narrow Council');
+    tmux('send-keys', '-t', 'narrow', 'Enter');
+    await waitFor('narrow', /What type of council is this\?[\s\S]*❯/, 'the council type');
+    tmux('send-keys', '-t', 'narrow', 'Enter');
+    await waitFor('narrow', /❯ 0 Not in place/, 'the first question');
+    const { rubric } = await loadRubric('facilitative-council');
+    const first = rubric.characteristics[0]!.indicators[0]!;
+    const lines = screen('narrow').split('\n').map((l) => l.trimEnd());
+    // What the 60-column terminal shows: "? " and the statement wrapped to 58 columns, then the level 0 text.
+    const statement = wrap(first.statement, 58);
+    expect(lines).toContain(`? ${statement[0]}`);
+    for (const line of statement.slice(1)) expect(lines).toContain(line);
+    for (const line of wrap(first.levels!['0']!, 59)) expect(lines).toContain(line);
+    tmux('send-keys', '-t', 'narrow', 'C-c');
+    expect(await waitForFile(exitFile)).toBe('130');
   });
 });
