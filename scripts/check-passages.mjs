@@ -22,8 +22,8 @@ const SEEDS = {
   'partnership-principles': '001_98fd0dd97c8de284.txt',
 };
 
-export const normalise = (text) => text.replace(/\s+/g, ' ').trim();
-export const hash = (text) => createHash('sha256').update(normalise(text)).digest('hex');
+const normalise = (text) => text.replace(/\s+/g, ' ').trim();
+const hash = (text) => createHash('sha256').update(normalise(text)).digest('hex');
 
 if (!existsSync(seedsDir)) {
   console.error(`The source articles are not at ${seedsDir}; set SEEDS_DIR to their folder.`);

@@ -1,22 +1,21 @@
 // Build step, after tsc: checks every built-in rubric as `validate` would and writes a JSON copy to
 // dist/rubrics/, tagged with a hash of its YAML, so commands start without parsing it (see
 // src/io/compiled-rubrics.ts). A rubric with a mistake fails the build with its located message.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readTextFile } from '../dist/io/source.js';
-import { builtinRubricPath, builtinRubricsDir, compiledRubricsDir } from '../dist/io/builtin.js';
-import { textHash } from '../dist/io/compiled-rubrics.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { builtinRubricIds, builtinRubricPath, compiledRubricsDir } from '../dist/io/builtin.js';
+import { compiledRubricPath, textHash } from '../dist/io/compiled-rubrics.js';
 import { formatProblem, InputError } from '../dist/core/errors.js';
 import { rubricFromParsed } from '../dist/io/load.js';
+import { readTextFile } from '../dist/io/source.js';
 import { parseYaml } from '../dist/io/yaml.js';
 
 mkdirSync(compiledRubricsDir, { recursive: true });
-for (const id of readdirSync(builtinRubricsDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5))) {
+for (const id of builtinRubricIds()) {
   const file = builtinRubricPath(id);
   const text = readTextFile(file);
   try {
     const rubric = rubricFromParsed(parseYaml(file, text));
-    writeFileSync(join(compiledRubricsDir, `${id}.json`), JSON.stringify({ sha256: textHash(text), rubric }));
+    writeFileSync(compiledRubricPath(file), JSON.stringify({ sha256: textHash(text), rubric }));
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     for (const problem of err.problems) console.error(formatProblem(problem));

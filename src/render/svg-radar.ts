@@ -1,5 +1,6 @@
 import type { Assessment } from '../core/types.js';
 import { escapeHtml } from './escape.js';
+import { wrap } from './wrap.js';
 
 export interface RadarOptions {
   /** Width and height in px. */
@@ -18,17 +19,6 @@ const LABEL_CHARS = 16;
 const CHAR_PX = 7;
 const LINE_PX = 14;
 
-/** A title in lines of at most LABEL_CHARS characters, broken between words (a longer word keeps a line). */
-export function labelLines(title: string): string[] {
-  const lines: string[] = [];
-  for (const word of title.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= LABEL_CHARS) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines.length > 0 ? lines : [''];
-}
-
 /**
  * A radar chart of the characteristic scores (0-100), one axis and one point per characteristic.
  * A characteristic with no score sits at the centre with a hollow point.
@@ -44,7 +34,7 @@ export function renderRadarSvg(a: Assessment, { size = 420, standalone = false }
   const labels = cs.map((c, i) => {
     const [x, y] = at(i, radius + 18);
     const anchor: Anchor = Math.abs(x - centre) < 1 ? 'middle' : x > centre ? 'start' : 'end';
-    return { x, y, anchor, lines: labelLines(c.title) };
+    return { x, y, anchor, lines: wrap(c.title, LABEL_CHARS) };
   });
   // Widen the picture (keeping the chart centred) until the longest side label fits.
   const overflow = Math.max(
