@@ -1,6 +1,6 @@
 // Reading back the output of "batch --format json", as merge and assess --cohort need it: checked
 // against schemas/batch.schema.json, every mistake a located one-line error.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { BatchResult, Cohort } from '../core/batch.js';
 import type { InputProblem, Problem } from '../core/errors.js';
 import { InputError, UsageError } from '../core/errors.js';
@@ -17,8 +17,12 @@ export function readBatchJson(file: string): BatchResult {
   const whole = (message: string, line = 1, col = 1) => new InputError([{ file, line, col, path: '', message }]);
   let buffer: Buffer;
   try {
+    // A FIFO or device would block or never end: only a regular file is read.
+    const info = statSync(file);
+    if (!info.isFile() && !info.isDirectory()) throw whole('is not a regular file (a FIFO, socket or device); expected a JSON file');
     buffer = readFileSync(file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw whole(
       code === 'ENOENT'

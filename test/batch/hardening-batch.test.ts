@@ -200,6 +200,16 @@ describe('row 8: batch JSON is checked against schemas/batch.schema.json', () =>
     );
   });
 
+  test('a FIFO given to merge or --cohort is refused at once instead of blocking', () => {
+    const { dir } = cohortJson();
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.json')]).status).toBe(0);
+    for (const args of [['merge', 'pipe.json'], ['assess', 'real.yaml', '--cohort', 'pipe.json']]) {
+      const r = cli(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('pipe.json:1:1: is not a regular file (a FIFO, socket or device); expected a JSON file\n');
+    }
+  });
+
   test('a council listed twice inside one batch JSON is a located error', () => {
     const { dir, batch } = cohortJson();
     batch.councils.push(batch.councils[0]);
