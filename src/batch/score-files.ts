@@ -1,16 +1,32 @@
 import type { BatchRow, InvalidFile } from '../core/batch.js';
-import { summaryRow } from '../core/batch.js';
+import { comparePaths, summaryRow } from '../core/batch.js';
 import { formatProblem, InputError } from '../core/errors.js';
+import { rubricKey } from '../core/rubric-identity.js';
 import { assess } from '../core/score.js';
 import type { Rubric } from '../core/types.js';
 import type { RubricCache } from '../io/load.js';
 import { loadAnswers } from '../io/load.js';
 
+/** How many answers files a message names for each rubric. */
+const EXAMPLES = 3;
+
+export interface RubricUse {
+  rubric: Rubric;
+  /** rubricHash: two rubrics that share an id and version can still differ in content. */
+  hash: string;
+  /** The rubric file it was read from. */
+  source: string;
+  /** How many answers files used it. */
+  files: number;
+  /** The first few of those files, in path order. */
+  examples: string[];
+}
+
 export interface ScoredFiles {
   rows: BatchRow[];
   invalid: InvalidFile[];
-  /** Rubrics used, by id, with how many files used each. */
-  rubrics: Record<string, { rubric: Rubric; files: number }>;
+  /** Rubrics used, by identity (id, version and hash: see core/rubric-identity.ts). */
+  rubrics: Record<string, RubricUse>;
 }
 
 /** Scores files one after another, keeping only a summary row per council. */
@@ -21,10 +37,13 @@ export async function scoreFiles(files: Iterable<string>, rubricOverride: string
   for (const file of files) {
     try {
       const loaded = await loadAnswers(file, rubricOverride, cache);
-      const { rubric } = loaded.rubric;
-      const seen = out.rubrics[rubric.id];
-      if (seen) seen.files++;
-      else out.rubrics[rubric.id] = { rubric, files: 1 };
+      const { rubric, hash, file: source } = loaded.rubric;
+      const key = rubricKey({ id: rubric.id, version: rubric.version, hash });
+      const seen = out.rubrics[key];
+      if (seen) {
+        seen.files++;
+        if (seen.examples.length < EXAMPLES) seen.examples.push(file);
+      } else out.rubrics[key] = { rubric, hash, source, files: 1, examples: [file] };
       out.rows.push(summaryRow(file, assess(rubric, loaded.answers)));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -35,15 +54,21 @@ export async function scoreFiles(files: Iterable<string>, rubricOverride: string
   return out;
 }
 
+/**
+ * Each thread claims files in path order, so its first few files of a rubric are its smallest; the
+ * smallest few of all threads together are then the same as one thread would keep.
+ */
 export function combine(parts: readonly ScoredFiles[]): ScoredFiles {
   const out: ScoredFiles = { rows: [], invalid: [], rubrics: {} };
   for (const part of parts) {
     out.rows.push(...part.rows);
     out.invalid.push(...part.invalid);
-    for (const [id, r] of Object.entries(part.rubrics)) {
-      const seen = out.rubrics[id];
-      if (seen) seen.files += r.files;
-      else out.rubrics[id] = { ...r };
+    for (const [key, r] of Object.entries(part.rubrics)) {
+      const seen = out.rubrics[key];
+      if (seen) {
+        seen.files += r.files;
+        seen.examples = [...seen.examples, ...r.examples].sort(comparePaths).slice(0, EXAMPLES);
+      } else out.rubrics[key] = { ...r, examples: [...r.examples] };
     }
   }
   return out;

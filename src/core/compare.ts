@@ -1,5 +1,7 @@
 // Year-on-year: two assessments of one council against the same rubric. Pure.
 import { UsageError } from './errors.js';
+import type { RubricIdentity } from './rubric-identity.js';
+import { rubricDifference, rubricName } from './rubric-identity.js';
 import type { Assessment, IndicatorResult } from './types.js';
 
 export interface ScoreChange {
@@ -46,12 +48,39 @@ function level(i: IndicatorResult | undefined): number | null {
   return typeof i.answer === 'number' ? i.answer : null;
 }
 
-export function compare(before: Assessment, after: Assessment): Comparison {
-  if (before.rubric.id !== after.rubric.id) {
-    throw new UsageError(
-      `the two files use different rubrics ("${before.rubric.id}" and "${after.rubric.id}"), so their scores cannot be compared`,
-    );
+const differentIds = (a: RubricIdentity, b: RubricIdentity) =>
+  new UsageError(`the two files use different rubrics ("${a.id}" and "${b.id}"), so their scores cannot be compared`);
+
+/** One side of a comparison, for the rubric check: the answers file and the rubric it was scored with. */
+export interface ComparedFile {
+  file: string;
+  /** `source`: how to name where the rubric came from ("the built-in rubric", "rubric my.yaml"). */
+  rubric: RubricIdentity & { source: string };
+}
+
+/**
+ * Whether two answers files can be compared: the same rubric, or another version of it (worth a
+ * note: questions may have changed between versions). Two rubrics with one id and version but other
+ * content are different rubrics, and their scores are not comparable.
+ */
+export function rubricNote(before: ComparedFile, after: ComparedFile): string | undefined {
+  const [b, a] = [before.rubric, after.rubric];
+  switch (rubricDifference(b, a)) {
+    case 'id':
+      throw differentIds(b, a);
+    case 'content':
+      throw new UsageError(
+        `${before.file} (${b.source}) and ${after.file} (${a.source}) use two different rubrics that share the id "${b.id}" and version ${b.version} (their content differs), so their scores cannot be compared; give a changed rubric a new version`,
+      );
+    case 'version':
+      return `note: ${before.file} was scored with rubric ${rubricName(b)} and ${after.file} with version ${a.version}; questions the versions do not share are not compared, and changed ones are compared as they stand`;
+    default:
+      return undefined;
   }
+}
+
+export function compare(before: Assessment, after: Assessment): Comparison {
+  if (before.rubric.id !== after.rubric.id) throw differentIds(before.rubric, after.rubric);
   const side = (a: Assessment): Side => ({
     council: a.council.name,
     ...(a.source !== undefined && { source: a.source }),

@@ -1,27 +1,145 @@
-import { readFileSync } from 'node:fs';
+// Reading back the output of "batch --format json", as merge and assess --cohort need it: checked
+// against schemas/batch.schema.json, every mistake a located one-line error.
+import { readFileSync, statSync } from 'node:fs';
 import type { BatchResult, Cohort } from '../core/batch.js';
+import type { InputProblem, Problem } from '../core/errors.js';
 import { InputError, UsageError } from '../core/errors.js';
+import type { RubricIdentity } from '../core/rubric-identity.js';
+import { rubricDifference, rubricName } from '../core/rubric-identity.js';
+import { validateBatch } from '../generated/validators.js';
+import { rubricSourcePhrase } from './compiled-rubrics.js';
+import { schemaProblems } from './schema-errors.js';
+import { decodeText } from './source.js';
+import type { ParsedYaml } from './yaml.js';
+import { displayPath, locateAll } from './yaml.js';
 
-/** Reads the output of "batch --format json", as merge and assess --cohort need it. */
 export function readBatchJson(file: string): BatchResult {
-  const fail = (message: string) => new InputError([{ file, line: 1, col: 1, path: '', message }]);
-  let data: Partial<BatchResult>;
+  const whole = (message: string, line = 1, col = 1) => new InputError([{ file, line, col, path: '', message }]);
+  let buffer: Buffer;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as Partial<BatchResult>;
+    // A FIFO or device would block or never end: only a regular file is read.
+    const info = statSync(file);
+    if (!info.isFile() && !info.isDirectory()) throw whole('is not a regular file (a FIFO, socket or device); expected a JSON file');
+    buffer = readFileSync(file);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw fail(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; expected a JSON file' : `not JSON (${(err as Error).message})`);
+    throw whole(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder; expected a JSON file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'cannot be read: permission denied'
+            : `cannot be read (${code ?? (err as Error).message})`,
+    );
   }
-  if (data?.schemaVersion !== 1 || !Array.isArray(data.councils) || !Array.isArray(data.invalid) || !data.rubric || !data.cohort) {
-    throw fail('not the output of "batch --format json"');
+  const text = decodeText(file, buffer);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw jsonSyntaxError(file, text, (err as Error).message);
   }
+  const object = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  if (!object || !('councils' in object) || !('cohort' in object)) throw whole('not the output of "batch --format json"');
+  const problems = validateBatch(data) ? consistencyProblems(data as BatchResult) : schemaProblems(validateBatch.errors ?? [], data);
+  if (problems.length > 0) throw new InputError(located({ file, text, data }, problems.map(inJsonWords)));
   return data as BatchResult;
 }
 
-export function readCohort(file: string, rubricId: string): Cohort {
-  const batch = readBatchJson(file);
-  if (batch.rubric.id !== rubricId) {
-    throw new UsageError(`${file} is a cohort scored with rubric "${batch.rubric.id}", but this council was scored with "${rubricId}"`);
+/**
+ * Positions come from the YAML parser (JSON is YAML), only now that an error needs one: a batch JSON
+ * can be tens of megabytes. Should that parser not take the text, the problems keep their paths.
+ */
+function located(parsed: ParsedYaml, problems: readonly Problem[]): InputProblem[] {
+  try {
+    return locateAll(parsed, problems);
+  } catch {
+    return problems.map((p) => ({ file: parsed.file, line: 1, col: 1, path: p.label ?? displayPath(p.path, parsed.data), message: p.message }));
   }
-  return batch.cohort;
+}
+
+/** The schema's messages speak YAML (answers and rubric files); a batch file is JSON. */
+const JSON_WORDS: [string, string][] = [
+  ['an empty value', 'null'],
+  ['a mapping (key: value lines)', 'an object ({...})'],
+  ['a mapping', 'an object'],
+  ['a list (lines starting with "- ")', 'an array ([...])'],
+  ['a list', 'an array'],
+  ['nothing (leave it empty)', 'null'],
+];
+
+function inJsonWords(problem: Problem): Problem {
+  let message = problem.message;
+  for (const [yaml, json] of JSON_WORDS) message = message.split(yaml).join(json);
+  return { ...problem, message };
+}
+
+/** What the schema cannot say: every council has the cohort's characteristics, and no file is listed twice. */
+function consistencyProblems(batch: BatchResult): Problem[] {
+  const problems: Problem[] = [];
+  const ids = Object.keys(batch.cohort.characteristics);
+  const expected = [...ids].sort().join(',');
+  const seen = new Map<string, string>();
+  const note = (file: string, where: string, path: Problem['path']) => {
+    const first = seen.get(file);
+    if (first === undefined) seen.set(file, where);
+    else problems.push({ path, message: `${JSON.stringify(file)} is listed twice in this file (first at ${first}); each council file is scored once` });
+  };
+  batch.councils.forEach((row, i) => {
+    note(row.file, `councils[${i}]`, ['councils', i, 'file']);
+    const have = Object.keys(row.characteristics);
+    if ([...have].sort().join(',') !== expected) {
+      problems.push({
+        path: ['councils', i, 'characteristics'],
+        message: `has the characteristics ${have.join(', ') || '(none)'}; expected those of the cohort: ${ids.join(', ') || '(none)'}`,
+      });
+    }
+  });
+  batch.invalid.forEach((bad, i) => note(bad.file, `invalid[${i}]`, ['invalid', i, 'file']));
+  return problems;
+}
+
+function jsonSyntaxError(file: string, text: string, message: string): InputError {
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : /Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  const before = text.slice(0, offset ?? 0).split('\n');
+  const what = message
+    .replace(/, ".*$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/^Unexpected end of JSON input$/, 'the file ends too soon')
+    .replace(/^./, (c) => c.toLowerCase());
+  return new InputError([
+    { file, line: before.length, col: (before.at(-1) ?? '').length + 1, path: '', message: `is not valid JSON (${what}); expected the output of "batch --format json"` },
+  ]);
+}
+
+/**
+ * The cohort of a batch JSON, if it was scored with the same rubric as the council to place in it:
+ * the same id, version and content. A batch JSON from before the hash was added is taken on its id
+ * and version, with a warning.
+ */
+export function readCohort(file: string, rubric: RubricIdentity & { file: string }, scoredFrom: string): { cohort: Cohort; warning?: string } {
+  const batch = readBatchJson(file);
+  const theirs = batch.rubric;
+  switch (rubricDifference(theirs, rubric)) {
+    case 'id':
+      throw new UsageError(`${file} is a cohort scored with rubric "${theirs.id}", but this council was scored with "${rubric.id}"`);
+    case 'version':
+      throw new UsageError(
+        `${file} is a cohort scored with rubric ${rubricName(theirs)}, but ${scoredFrom} was scored with version ${rubric.version}; run the batch again with this version`,
+      );
+    case 'content':
+      throw new UsageError(
+        `${file} is a cohort scored with a rubric ${rubricName(theirs)} whose content differs from ${rubricSourcePhrase(rubric.file)}, which ${scoredFrom} was scored with (same id and version, other content), so the council cannot be placed in that cohort`,
+      );
+    case 'unknown':
+      return {
+        cohort: batch.cohort,
+        warning: `warning: ${file} has no rubric hash (it was written by an older version of council-resilience), so only the rubric's id and version were checked; run its batch again to check the content too`,
+      };
+    case 'same':
+      return { cohort: batch.cohort };
+  }
 }

@@ -10,6 +10,8 @@ import { builtinRubricsDir, compiledRubricsDir } from './builtin.js';
 export interface CompiledRubric {
   /** sha256 of the YAML text it was compiled from. */
   sha256: string;
+  /** rubricHash(rubric), worked out once at build time. */
+  hash: string;
   rubric: Rubric;
 }
 
@@ -17,12 +19,37 @@ export function textHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * What tells one rubric from another with the same id: sha256 of the parsed rubric as canonical JSON
+ * (keys sorted at every level), so comments, quoting, key order and layout in the YAML do not change it.
+ */
+export function rubricHash(rubric: Rubric): string {
+  return textHash(canonicalJson(rubric));
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** How messages name the rubric a file was scored with: "the built-in rubric" or "rubric my/rubric.yaml". */
+export function rubricSourcePhrase(file: string): string {
+  return dirname(resolve(file)) === builtinRubricsDir ? 'the built-in rubric' : `rubric ${file}`;
+}
+
 export function compiledRubricPath(yamlFile: string): string {
   return join(compiledRubricsDir, `${basename(yamlFile, '.yaml')}.json`);
 }
 
 /** The compiled form of a built-in rubric file whose text is `text`, if there is one and it is current. */
-export function compiledRubric(yamlFile: string, text: string): Rubric | undefined {
+export function compiledRubricEntry(yamlFile: string, text: string): CompiledRubric | undefined {
   if (dirname(resolve(yamlFile)) !== builtinRubricsDir) return undefined;
   let compiled: CompiledRubric;
   try {
@@ -30,5 +57,9 @@ export function compiledRubric(yamlFile: string, text: string): Rubric | undefin
   } catch {
     return undefined;
   }
-  return compiled.sha256 === textHash(text) ? compiled.rubric : undefined;
+  return compiled.sha256 === textHash(text) && typeof compiled.hash === 'string' ? compiled : undefined;
+}
+
+export function compiledRubric(yamlFile: string, text: string): Rubric | undefined {
+  return compiledRubricEntry(yamlFile, text)?.rubric;
 }

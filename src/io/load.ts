@@ -10,7 +10,7 @@ import { suggestion } from '../core/suggest.js';
 import type { AnswersFile, Rubric } from '../core/types.js';
 import { validateAnswers, validateRubric } from '../generated/validators.js';
 import { builtinRubricIds, builtinRubricPath } from './builtin.js';
-import { compiledRubric } from './compiled-rubrics.js';
+import { compiledRubricEntry, rubricHash } from './compiled-rubrics.js';
 import { schemaProblems } from './schema-errors.js';
 import { readTextFile } from './source.js';
 import type { ParsedYaml } from './yaml.js';
@@ -20,6 +20,8 @@ export interface LoadedRubric {
   rubric: Rubric;
   /** Where it was read from, as shown in messages. */
   file: string;
+  /** rubricHash: with id and version, what tells this rubric from another that borrows its id. */
+  hash: string;
 }
 
 export interface LoadedAnswers {
@@ -84,7 +86,9 @@ export function resolveRubricRef(ref: string, baseDir: string): string {
 
 export async function loadRubricFile(file: string): Promise<LoadedRubric> {
   const text = readTextFile(file);
-  return { rubric: compiledRubric(file, text) ?? rubricFromParsed(parseYaml(file, text)), file };
+  const compiled = compiledRubricEntry(file, text);
+  const rubric = compiled?.rubric ?? rubricFromParsed(parseYaml(file, text));
+  return { rubric, file, hash: compiled?.hash ?? rubricHash(rubric) };
 }
 
 export function rubricFromParsed(parsed: ParsedYaml): Rubric {

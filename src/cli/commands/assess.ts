@@ -40,7 +40,12 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
     throw new UsageError(`--target ${options.target} is above the top of the scale of rubric "${rubric.id}" (${max}); use 1-${max}`);
   }
   const scored = assess(rubric, loaded.answers, { target: options.target, source: file });
-  const assessment = options.cohort === undefined ? scored : { ...scored, cohort: placeInCohort(scored, await readCohort(options.cohort, rubric.id), options.cohort) };
+  let assessment = scored;
+  if (options.cohort !== undefined) {
+    const { cohort, warning } = readCohort(options.cohort, { id: rubric.id, version: rubric.version, hash: loaded.rubric.hash, file: loaded.rubric.file }, file);
+    if (warning) warn(warning);
+    assessment = { ...scored, cohort: placeInCohort(scored, cohort, options.cohort) };
+  }
 
   const renderers = {
     text: async () =>

@@ -1,7 +1,9 @@
 import { appendFile } from 'node:fs/promises';
 import { scoreInParallel } from '../../batch/pool.js';
-import { batchResult, inShard } from '../../core/batch.js';
+import type { RubricUse } from '../../batch/score-files.js';
+import { batchResult, comparePaths, inShard } from '../../core/batch.js';
 import { UsageError } from '../../core/errors.js';
+import { rubricSourcePhrase } from '../../io/compiled-rubrics.js';
 import { expandInputs } from '../../io/expand.js';
 import { loadRubric } from '../../io/load.js';
 import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchText } from '../../render/batch.js';
@@ -21,8 +23,14 @@ export interface BatchOptions {
 }
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<number> {
-  const { files: all, unmatched } = expandInputs(inputs);
+  const { files: all, unmatched, unreadable } = expandInputs(inputs);
   for (const input of unmatched) warn(`warning: ${input}: no YAML files found`);
+  if (unreadable.length > 0) {
+    // A folder that cannot be read would leave its councils out of the cohort without a word.
+    for (const u of unreadable.slice(0, -1)) warn(`error: cannot read ${u.path}: ${u.reason}`);
+    const last = unreadable.at(-1)!;
+    throw new UsageError(`cannot read ${last.path}: ${last.reason}; nothing was scored`);
+  }
   if (all.length === 0) throw new UsageError(`no answers files found in ${inputs.join(', ')}`);
   const files = options.shard ? all.filter((_, i) => inShard(i, options.shard!)) : all;
 
@@ -30,17 +38,13 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const progress = progressBar(files.length);
   const scored = await scoreInParallel(files, options.rubric, (n) => progress.tick(n));
   progress.done();
-  const rubrics = new Map(Object.entries(scored.rubrics));
+  const rubrics = Object.values(scored.rubrics);
+  if (rubrics.length > 1) throw new UsageError(mixedRubrics(rubrics));
 
-  if (rubrics.size > 1) {
-    const list = [...rubrics].map(([id, r]) => `${id} (${r.files} file${r.files === 1 ? '' : 's'})`).join(', ');
-    throw new UsageError(
-      `these files use more than one rubric: ${list}. Score each rubric's files in a separate run, or give --rubric to score them all against one`,
-    );
-  }
-  const only = [...rubrics.values()][0]?.rubric;
-  const fallback = only ?? (await loadRubric(options.rubric ?? 'eight-characteristics')).rubric;
-  const result = batchResult(fallback, fallback.characteristics.map((c) => c.id), scored.rows, scored.invalid);
+  const only = rubrics[0];
+  const fallback = only ?? (await loadRubric(options.rubric ?? 'eight-characteristics'));
+  const { rubric, hash } = fallback;
+  const result = batchResult({ id: rubric.id, version: rubric.version, title: rubric.title, hash }, rubric.characteristics.map((c) => c.id), scored.rows, scored.invalid);
 
   for (const bad of result.invalid) for (const line of bad.errors) warn(line);
   const renderers = {
@@ -50,7 +54,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     markdown: () => renderBatchMarkdown(result),
   } satisfies Record<BatchFormat, () => string>;
   await emit(renderers[options.format](), options.output);
-  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, `${renderBatchMarkdown(result)}\n`);
+  await appendStepSummary(renderBatchMarkdown(result));
 
   const below =
     options.failUnder === undefined ? [] : result.councils.filter((r) => r.overall === null || r.overall + 1e-9 < options.failUnder!);
@@ -59,4 +63,42 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   }
   // 2 beats 1 beats 0.
   return result.invalid.length > 0 ? EXIT.usage : below.length > 0 ? EXIT.policy : EXIT.ok;
+}
+
+/**
+ * Rubrics are told apart by id, version and content: a file that borrows a built-in id with other
+ * questions is another rubric, and its councils cannot share a cohort with the built-in one's.
+ */
+function mixedRubrics(rubrics: readonly RubricUse[]): string {
+  const count = (r: RubricUse) => `${r.files} file${r.files === 1 ? '' : 's'}`;
+  const ids = new Set(rubrics.map((r) => r.rubric.id));
+  if (ids.size === rubrics.length) {
+    const list = [...rubrics]
+      .sort((a, b) => comparePaths(a.rubric.id, b.rubric.id))
+      .map((r) => `${r.rubric.id} (${count(r)})`)
+      .join(', ');
+    return `these files use more than one rubric: ${list}. Score each rubric's files in a separate run, or give --rubric to score them all against one`;
+  }
+  const list = [...rubrics]
+    .sort((a, b) => comparePaths(a.examples[0] ?? '', b.examples[0] ?? ''))
+    .map((r) => {
+      const more = r.files > r.examples.length ? ` and ${r.files - r.examples.length} more` : '';
+      return `"${r.rubric.id}" version ${r.rubric.version} from ${rubricSourcePhrase(r.source)} (${count(r)}: ${r.examples.join(', ')}${more})`;
+    })
+    .join('; ');
+  return `these files use different rubrics that share an id: ${list}. Give a changed rubric its own id or version, or score each rubric's files in a separate run`;
+}
+
+/** GitHub's step summary is a courtesy: a path it cannot append to is a warning, never the run's failure. */
+async function appendStepSummary(markdown: string): Promise<void> {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    await appendFile(path, `${markdown}\n`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err));
+    warn(`warning: GITHUB_STEP_SUMMARY: cannot append the summary to ${path}: ${why}`);
+  }
 }
