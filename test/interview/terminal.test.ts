@@ -1,7 +1,7 @@
 // End to end, as a person would: the built binary in a real pseudo-terminal (tmux), typing answers,
 // pressing Ctrl-C halfway, resuming, finishing, then scoring the file that was saved.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assess } from '../../src/core/score.js';
 import { loadAnswers, loadRubric } from '../../src/io/load.js';
@@ -126,5 +126,101 @@ maybe('interview in a real terminal', () => {
     for (const line of wrap(first.levels!['0']!, 59)) expect(lines).toContain(line);
     tmux('send-keys', '-t', 'narrow', 'C-c');
     expect(await waitForFile(exitFile)).toBe('130');
+  });
+});
+
+// Issue 11: signals, an answers path that cannot be written, and the local date, through the built binary.
+maybe('interview in a real terminal: hardening', () => {
+  // A server of its own: the block above stops its server when it ends, which may still be under way.
+  const hardSocket = `${socket}-hardening`;
+  afterAll(() => spawnSync('tmux', ['-L', hardSocket, 'kill-server']));
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', hardSocket, ...args], { encoding: 'utf8' });
+  const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
+  const waitFor = async (session: string, pattern: RegExp, what: string) => {
+    const deadline = Date.now() + 15000;
+    while (Date.now() < deadline) {
+      if (pattern.test(screen(session))) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen(session)}`);
+  };
+  const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
+
+  /** Starts the interview in a tmux session; the shell records node's pid and, when it ends, its exit code. */
+  const start = (session: string, dir: string, args: string, env = '') => {
+    const files = { pid: join(dir, `${session}.pid`), exit: join(dir, `${session}.exit`) };
+    const node = `env NO_COLOR=1 ${env} ${process.execPath} ${bin} interview --rubric ${rubric} ${args}`;
+    const command = `sh -c 'echo $$ > ${files.pid}; exec ${node}'; echo $? > ${files.exit}; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', '-c', dir, command);
+    return files;
+  };
+  const type = (session: string, text: string) => {
+    tmux('send-keys', '-t', session, '-l', text);
+    tmux('send-keys', '-t', session, 'Enter');
+  };
+
+  test.each(['TERM', 'HUP'])('SIG%s at a question stops like Ctrl-C: says where the answers are, shows the cursor, exits 130', async (signal) => {
+    const dir = tempDir();
+    const session = `sig${signal.toLowerCase()}`;
+    const answers = join(dir, 'signal.answers.yaml');
+    const files = start(session, dir, `--answers ${answers}`);
+    await waitFor(session, /What is the council's name\?/, 'the name prompt');
+    type(session, 'Signal Council');
+    await waitFor(session, /What type of council is this\?[\s\S]*❯/, 'the council type');
+    tmux('send-keys', '-t', session, 'Enter'); // County
+    await waitFor(session, /❯ 0 None/, 'the first question');
+    tmux('send-keys', '-t', session, 'Down', 'Enter'); // 1 Some
+    await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor(session, /question 2 of 6[\s\S]*❯ 0 None/, 'the second question');
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('0'); // the list hides it
+    execFileSync('kill', [`-${signal}`, readFileSync(files.pid, 'utf8').trim()]);
+    expect(await waitForFile(files.exit)).toBe('130');
+    const lines = screen(session).split('\n').map((l) => l.trimEnd());
+    expect(lines).toContain(`Stopped. 1 of 6 answers are saved in ${answers}`);
+    expect(lines).toContain(`To carry on where you left off: council-resilience interview --answers ${answers}`);
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
+    expect((await loadAnswers(answers)).answers.answers).toEqual({ 'alpha.a1': 1 });
+  });
+
+  test('an answers path that cannot be written: exit 2 at once, one line naming it and why, nothing asked', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'plain.txt'), 'a file\n');
+    writeFileSync(join(dir, 'ro.yaml'), `schemaVersion: 1\nkind: answers\nrubric: ${rubric}\ncouncil: { name: Ro }\nanswers: {}\n`, { mode: 0o444 });
+    mkdirSync(join(dir, 'locked'), { mode: 0o555 });
+    const cases = [
+      [join(dir, 'missing', 'a.yaml'), `the folder ${join(dir, 'missing')} does not exist`],
+      [join(dir, 'plain.txt', 'a.yaml'), `${join(dir, 'plain.txt')} is a file, not a folder`],
+      [join(dir, 'ro.yaml'), 'the file is read-only'],
+      [join(dir, 'locked', 'a.yaml'), `the folder ${join(dir, 'locked')} is read-only`],
+    ];
+    for (const [i, [path]] of cases.entries()) {
+      const files = start(`unwritable${i}`, dir, `--answers ${path}`);
+      expect(await waitForFile(files.exit)).toBe('2');
+    }
+    for (const [i, [path, why]] of cases.entries()) {
+      const lines = screen(`unwritable${i}`).split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+      expect(lines).toEqual([`error: cannot save answers to ${path}: ${why}; choose another file with --answers`]);
+    }
+    expect(readFileSync(join(dir, 'ro.yaml'), 'utf8')).toContain('name: Ro');
+  });
+
+  test('assessedOn is the local date: Kiritimati (UTC+14) and UTC-12, one of which is never the UTC date', async () => {
+    const dir = tempDir();
+    const zones = ['Pacific/Kiritimati', 'Etc/GMT+12'];
+    const localDate = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const before = zones.map(localDate);
+    const runs = zones.map((zone, i) => ({ session: `tz${i}`, answers: join(dir, `tz${i}.yaml`), files: start(`tz${i}`, dir, `--answers ${join(dir, `tz${i}.yaml`)}`, `TZ=${zone}`) }));
+    for (const { session, files } of runs) {
+      await waitFor(session, /What is the council's name\?/, 'the name prompt');
+      type(session, 'Datum Council');
+      await waitFor(session, /What type of council is this\?[\s\S]*❯/, 'the council type');
+      tmux('send-keys', '-t', session, 'C-c');
+      expect(await waitForFile(files.exit)).toBe('130');
+    }
+    const after = zones.map(localDate);
+    for (const [i, { answers }] of runs.entries()) {
+      expect([before[i], after[i]]).toContain((await loadAnswers(answers)).answers.assessedOn);
+    }
   });
 });
