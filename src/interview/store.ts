@@ -232,12 +232,19 @@ export class AnswersStore {
       this.#told.add(id);
       return true;
     });
-    const taken = merged.taken.filter((f) => f.startsWith('answers.')).length;
+    // Only what changed the answers is worth a word: a file the other person merely reformatted is not.
+    if (merged.taken.length === 0 && fresh.length === 0) return;
     const say = (line: string) => this.#prompter.say(line);
+    const answers = merged.taken.filter((f) => f.startsWith('answers.')).length;
+    const others = merged.taken.filter((f) => !f.startsWith('answers.'));
+    const kept = [
+      ...(answers > 0 ? [`their ${plural(answers, 'answer')} to questions you have not changed`] : []),
+      ...others.map((f) => `their ${f.replace('.', ' ')}`),
+    ];
     say('');
     say(
-      `Someone else saved answers in ${this.#path} while you were answering; ` +
-        (taken > 0 ? `their ${plural(taken, 'answer')} to questions you have not changed ${taken === 1 ? 'is' : 'are'} kept.` : 'their changes are kept.'),
+      `Someone else saved answers in ${this.#path} while you were answering` +
+        (kept.length > 0 ? `; ${kept.join(' and ')} ${kept.length > 1 || answers > 1 ? 'are' : 'is'} kept.` : '.'),
     );
     if (fresh.length > 0) {
       say(`They answered ${plural(fresh.length, 'question')} differently from you. Your answers are kept in the file; theirs were:`);

@@ -124,6 +124,22 @@ describe('two interviews on one answers file', () => {
     expect((await loadAnswers(path)).answers.answers['alpha.a1']).toBe(1);
   });
 
+  test('a file only reformatted by someone else needs no word; a field they added (the assessor) is kept', async () => {
+    const path = join(tempDir(), 'tidy.answers.yaml');
+    // The same answers written another way (flow style, other order), as a tidy-minded colleague might.
+    const reformat = (extra: string) => async () => {
+      const { answers: file } = await loadAnswers(path);
+      writeFileSync(path, `kind: answers\nschemaVersion: 1\nrubric: ${file.rubric}\nassessedOn: ${file.assessedOn}\n${extra}council: {type: county, name: Tidyton}\nanswers: ${JSON.stringify(file.answers)}\n`);
+    };
+    const r = interview(['Tidyton', 'County', '1 Some', '', reformat(''), '2 Most', '', reformat('assessor: Jo Bloggs\n'), '3 All', ''], path);
+    expect(await r.code).toBe(130);
+    const merges = r.said.filter((l) => l.startsWith('Someone else'));
+    expect(merges).toEqual([`Someone else saved answers in ${path} while you were answering; their assessor is kept.`]);
+    const { answers } = await loadAnswers(path);
+    expect(answers.assessor).toBe('Jo Bloggs');
+    expect(answers.answers).toEqual({ 'alpha.a1': 1, 'alpha.a2': 2, 'beta.b1': 3 });
+  });
+
   test('a file half-edited into invalid YAML is left alone; my answers go to a copy beside it, exit 2', async () => {
     const dir = tempDir();
     const path = join(dir, 'half.answers.yaml');

@@ -72,13 +72,12 @@ export async function runInterviewCommand(
 }
 
 async function interviewWith(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<number> {
+  let started: Started | undefined;
   let store: AnswersStore | undefined;
-  let rubricOfStore: Rubric | undefined;
   try {
-    const started = await start(options, prompter, date);
+    started = await start(options, prompter, date);
     if (!started) return EXIT.ok;
     const { rubric } = started;
-    rubricOfStore = rubric;
     const opened = new AnswersStore({ path: started.path, rubric, read: started.read, text: started.text, rubricOverride: options.rubric, prompter });
     store = opened;
     const save = (file: AnswersFile) => opened.save(file);
@@ -105,12 +104,12 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
     }
     if (!isInterrupt(error)) throw error;
     const saved = store?.saved();
-    if (!store || !rubricOfStore) {
+    if (!started || !store) {
       warn('\nStopped. Nothing was saved.');
     } else if (!saved) {
       warn(`\nStopped. Your answers are not saved: ${store.path} could not be written.`);
     } else {
-      const indicators = assess(rubricOfStore, saved.file).characteristics.flatMap((c) => c.indicators);
+      const indicators = assess(started.rubric, saved.file).characteristics.flatMap((c) => c.indicators);
       const applicable = indicators.filter((i) => i.applicable);
       const answered = applicable.filter((i) => i.answer !== null).length;
       warn(
