@@ -30,6 +30,7 @@ export function whyNotWritable(path: string): string | undefined {
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOTDIR') return `${fileAbove(path)} is a file, not a folder`;
+    if (code === 'EACCES') return `you do not have permission to open ${named(folder)}`;
     if (code !== 'ENOENT') return describeFsError(err);
   }
   if (stats) {
@@ -64,13 +65,15 @@ function named(folder: string): string {
   return folder === '.' || resolve(folder) === process.cwd() ? `the current folder (${process.cwd()})` : `the folder ${folder}`;
 }
 
+/** 'mode': no write permission bit for anyone (root included); else what access(2) says. */
 function writeDenied(path: string, mode: number): 'mode' | 'EROFS' | 'access' | undefined {
+  if ((mode & 0o222) === 0) return 'mode';
   try {
     accessSync(path, constants.W_OK);
   } catch (err) {
     return errnoCode(err) === 'EROFS' ? 'EROFS' : 'access';
   }
-  return (mode & 0o222) === 0 ? 'mode' : undefined;
+  return undefined;
 }
 
 /** The nearest ancestor of `path` that exists and is not a folder (for "x is a file, not a folder"). */
