@@ -12,23 +12,36 @@ function fit(text: string, reserved: number): string {
   return wrap(text, Math.max(width - reserved, 30)).join('\n');
 }
 
-export function inquirerPrompter(write: (text: string) => void = (t) => process.stdout.write(t)): Prompter {
+export interface InquirerOptions {
+  /** Aborting it stops the prompt on screen (putting the cursor back); the prompt rejects as an interrupt. */
+  signal?: AbortSignal;
+  write?: (text: string) => void;
+}
+
+export function inquirerPrompter({ signal, write = (t) => process.stdout.write(t) }: InquirerOptions = {}): Prompter {
+  const context = signal ? { signal } : {};
   return {
     select: (o) =>
-      select({
-        message: fit(o.message, 2),
-        choices: o.choices.map((c) => (c.description ? { ...c, description: fit(c.description, 1) } : c)),
-        default: o.default,
-        pageSize: 12,
-        loop: false,
-      }),
+      select(
+        {
+          message: fit(o.message, 2),
+          choices: o.choices.map((c) => (c.description ? { ...c, description: fit(c.description, 1) } : c)),
+          default: o.default,
+          pageSize: 12,
+          loop: false,
+        },
+        context,
+      ),
     input: (o) =>
-      input({
-        message: o.message,
-        default: o.default,
-        validate: o.required ? (v: string) => (v.trim() !== '' || 'Please type an answer') : undefined,
-      }),
-    confirm: (o) => confirm({ message: o.message, default: o.default }),
+      input(
+        {
+          message: o.message,
+          default: o.default,
+          validate: o.required ? (v: string) => (v.trim() !== '' || 'Please type an answer') : undefined,
+        },
+        context,
+      ),
+    confirm: (o) => confirm({ message: o.message, default: o.default }, context),
     say: (text) => write(`${text}\n`),
   };
 }
