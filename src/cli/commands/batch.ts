@@ -8,6 +8,7 @@ import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchText }
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, warn } from '../output.js';
+import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 import { progressBar } from '../progress.js';
 
 export type BatchFormat = (typeof FORMATS.batch)[number];
@@ -22,6 +23,7 @@ export interface BatchOptions {
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<number> {
   const { files: all, unmatched } = expandInputs(inputs);
+  refuseOutputOverInput([...all.map((f) => ({ file: f, what: 'one of the answers files' })), rubricInput(options.rubric)], [{ file: options.output, option: '--output' }]);
   for (const input of unmatched) warn(`warning: ${input}: no YAML files found`);
   if (all.length === 0) throw new UsageError(`no answers files found in ${inputs.join(', ')}`);
   const files = options.shard ? all.filter((_, i) => inShard(i, options.shard!)) : all;

@@ -5,10 +5,12 @@ import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, printWarnings } from '../output.js';
+import { refuseOutputOverInput } from '../outputs-safe.js';
 
 export type CompareFormat = (typeof FORMATS.compare)[number];
 
 export async function runCompare(beforeFile: string, afterFile: string, options: { format: CompareFormat; output?: string }): Promise<number> {
+  refuseOutputOverInput([{ file: beforeFile, what: 'the "before" answers file' }, { file: afterFile, what: 'the "after" answers file' }], [{ file: options.output, option: '--output' }]);
   const [before, after] = [await loadAnswers(beforeFile), await loadAnswers(afterFile)];
   printWarnings([...before.warnings, ...after.warnings]);
   const comparison = compare(
