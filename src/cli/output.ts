@@ -71,19 +71,23 @@ function isLink(path: string): boolean {
   }
 }
 
-/** 1 or 2 when `path` is this process's own stdout or stderr (not a regular file): /dev/stdout, its tty. */
-function ownStream(path: string): 1 | 2 | undefined {
+/**
+ * 1 or 2 when `path` is this process's own stdout or stderr (/dev/stdout, /proc/self/fd/1, its
+ * terminal, or the file the shell redirected it to): that stream is written, as the user meant, and
+ * a file opened with `>>` is appended to, not replaced.
+ */
+export function ownStream(path: string): 1 | 2 | undefined {
   let target;
   try {
     target = statSync(path);
   } catch {
     return undefined;
   }
-  if (target.isFile() || target.isDirectory()) return undefined;
+  if (target.isDirectory()) return undefined;
   for (const fd of [1, 2] as const) {
     try {
       const s = fstatSync(fd);
-      if (s.dev === target.dev && s.ino === target.ino && s.rdev === target.rdev) return fd;
+      if (s.dev === target.dev && s.ino === target.ino) return fd;
     } catch {
       // that stream is closed
     }

@@ -4,6 +4,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { writeTarget } from '../io/files.js';
+import { ownStream } from './output.js';
 import { resolveRubricRef } from '../io/load.js';
 
 export interface NamedInput {
@@ -67,8 +68,9 @@ export function refuseOutputOverInput(inputs: readonly NamedInput[], outputs: re
   }
 }
 
-/** undefined for a device, FIFO or socket, which writing does not replace. */
+/** undefined for a device, FIFO or socket, or this process's own stdout or stderr, which writing does not replace. */
 function outputIdentity(file: string): { key: string; exists: boolean } | undefined {
+  if (ownStream(file) !== undefined) return undefined;
   let target;
   try {
     target = writeTarget(file);

@@ -125,6 +125,24 @@ describe('--output onto special files', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  test('a link to /proc/self/fd/1 (what /dev/stdout is) writes to stdout: a pipe, or a log opened with >> that keeps its lines', () => {
+    const dir = tempDir();
+    const link = join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const log = join(dir, 'log.txt');
+    writeFileSync(log, 'earlier line\n');
+    const command = `'${process.execPath}' '${join(root, 'bin', 'council-resilience.js')}' assess '${example}' --output '${link}'`;
+    const appended = spawnSync('bash', ['-c', `${command} >> '${log}'`], { encoding: 'utf8' });
+    expect(appended.stderr).toBe('');
+    expect(appended.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe(`earlier line\n${textReport}`);
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; ${command} | cat`], { encoding: 'utf8' });
+    expect(piped.stdout).toBe(textReport);
+    expect(piped.status).toBe(0);
+    expect(readlinkSync(link)).toBe('/proc/self/fd/1');
+    expect(readdirSync(dir).sort()).toEqual(['log.txt', 'stdout']);
+  });
+
   test('a folder is an error naming it, exit 2', () => {
     const dir = tempDir();
     const folder = join(dir, 'reports');
