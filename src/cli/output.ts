@@ -1,4 +1,4 @@
-import { fstatSync, lstatSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, lstatSync, statSync } from 'node:fs';
 import type { InputProblem } from '../core/errors.js';
 import { formatProblem, UsageError } from '../core/errors.js';
 import { FileWriteError, writeFileAtomic } from '../io/files.js';
@@ -37,7 +37,7 @@ export function writeErrorMessage(err: unknown, file: string): string {
     case 'no-permission':
       return `cannot write ${file}${via}: you do not have permission to change it`;
     case 'folder-not-writable':
-      return `cannot write ${file}${via}: no permission to create files in its folder`;
+      return `cannot write ${file}${via}: you do not have permission to create files in its folder${existsSync(err.target) ? ', which replacing it safely needs' : ''}`;
     case 'read-only-file-system':
       return `cannot write ${file}${via}: it is on a read-only file system`;
     case 'disk-full':

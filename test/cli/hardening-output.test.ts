@@ -155,6 +155,41 @@ describe('--output onto special files', () => {
 });
 
 describe('--output onto regular files and links', () => {
+  // Run as the user nobody (setpriv), so permissions apply: as root they do not.
+  asRoot('as a normal user: a null device is written, and permission errors name the file and the real reason', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const nul = mknod(join(dir, 'null'), 1, 3);
+    chmodSync(nul, 0o666);
+    writeFileSync(join(dir, 'theirs.txt'), 'old\n'); // root's, 0644
+    mkdirSync(join(dir, 'shared'));
+    writeFileSync(join(dir, 'shared', 'open.txt'), 'old\n');
+    chmodSync(join(dir, 'shared', 'open.txt'), 0o666); // writable by all, in a folder only root may change
+    const asNobody = (out: string) =>
+      spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(root, 'bin', 'council-resilience.js'), 'assess', example, '--output', out], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    let r = asNobody(nul);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(lstatSync(nul).isCharacterDevice()).toBe(true);
+    r = asNobody(join(dir, 'theirs.txt'));
+    expect(r.stderr).toBe(`error: cannot write ${join(dir, 'theirs.txt')}: you do not have permission to change it\n`);
+    expect(r.status).toBe(2);
+    r = asNobody(join(dir, 'shared', 'new.txt'));
+    expect(r.stderr).toBe(`error: cannot write ${join(dir, 'shared', 'new.txt')}: you do not have permission to create files in its folder\n`);
+    expect(r.status).toBe(2);
+    r = asNobody(join(dir, 'shared', 'open.txt'));
+    expect(r.stderr).toBe(
+      `error: cannot write ${join(dir, 'shared', 'open.txt')}: you do not have permission to create files in its folder, which replacing it safely needs\n`,
+    );
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(dir, 'theirs.txt'), 'utf8')).toBe('old\n');
+    expect(readFileSync(join(dir, 'shared', 'open.txt'), 'utf8')).toBe('old\n');
+    expect(readdirSync(dir).sort()).toEqual(['null', 'shared', 'theirs.txt']);
+  });
+
   test('a 0600 file is replaced in one step and stays 0600', () => {
     const dir = tempDir();
     const out = join(dir, 'private.txt');
