@@ -34,6 +34,12 @@ if (!isRoot) {
   console.warn('SKIPPED: the --output tests on device nodes (null, full) need root to mknod them; they run in CI.');
 }
 const asRoot = isRoot ? test : test.skip;
+const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+if (isRoot && !hasSetpriv) {
+  if (process.env.CI === 'true') throw new Error('setpriv (util-linux) is needed in CI to run --output as a normal user');
+  console.warn('SKIPPED: --output as a normal user needs setpriv (util-linux).');
+}
+const asRootWithSetpriv = isRoot && hasSetpriv ? test : test.skip;
 
 function mknod(path: string, major: number, minor: number): string {
   const r = spawnSync('mknod', [path, 'c', String(major), String(minor)], { encoding: 'utf8' });
@@ -156,7 +162,7 @@ describe('--output onto special files', () => {
 
 describe('--output onto regular files and links', () => {
   // Run as the user nobody (setpriv), so permissions apply: as root they do not.
-  asRoot('as a normal user: a null device is written, and permission errors name the file and the real reason', () => {
+  asRootWithSetpriv('as a normal user: a null device is written, and permission errors name the file and the real reason', () => {
     const dir = tempDir();
     chmodSync(dir, 0o755);
     const nul = mknod(join(dir, 'null'), 1, 3);
