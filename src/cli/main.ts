@@ -3,6 +3,7 @@ import { formatProblem, InputError } from '../core/errors.js';
 import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 import { FORMATS, formatOption, outputOption, percentage, rubricOption, shard, wholeNumber } from './options.js';
+import { stdoutErrorMessage, warn, watchStandardStreams } from './output.js';
 
 const EXAMPLES = {
   assess: `
@@ -143,6 +144,7 @@ export function buildProgram(): Command {
     .description('print a blank answers file, with every question and the scale as comments')
     .addOption(rubricOption(' (default: eight-characteristics)'))
     .addOption(outputOption())
+    .option('--force', 'let --output replace a file that already exists (without it, an existing file is never touched)')
     .addHelpText('after', EXAMPLES.template)
     .action(async (options) => {
       const { runTemplate } = await import('./commands/template.js');
@@ -164,16 +166,21 @@ export function buildProgram(): Command {
 
 /** The only place that turns errors into exit codes and prints them. */
 export async function run(argv: readonly string[]): Promise<void> {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    // Output piped into `head` and cut short is not an error worth a stack trace.
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
+  // Output piped into `head` and cut short is not an error: the command still finishes and its
+  // exit code (a failed policy, a bad file) is the one the shell sees.
+  const stdoutFailure = watchStandardStreams();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     process.exitCode = report(error);
   }
+  // Stream errors arrive a few ticks after the write: look once everything else is done.
+  process.once('beforeExit', () => {
+    const failed = stdoutFailure();
+    if (failed === undefined) return;
+    warn(`error: ${stdoutErrorMessage(failed)}`);
+    if (Number(process.exitCode ?? 0) < EXIT.usage) process.exitCode = EXIT.usage;
+  });
 }
 
 function report(error: unknown): number {

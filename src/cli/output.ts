@@ -1,27 +1,157 @@
+import { existsSync, fstatSync, lstatSync, statSync } from 'node:fs';
 import type { InputProblem } from '../core/errors.js';
 import { formatProblem, UsageError } from '../core/errors.js';
-import { writeFileAtomic } from '../io/files.js';
+import { FileWriteError, writeFileAtomic } from '../io/files.js';
 
-/** Reports go to stdout, or atomically to --output. */
-export async function emit(content: string, output?: string): Promise<void> {
-  if (output !== undefined) {
-    try {
-      await writeFileAtomic(output, content);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(err));
-      throw new UsageError(`cannot write ${output}: ${why}`);
-    }
-    return;
+export interface EmitOptions {
+  /** false: an existing file is never replaced (template without --force). */
+  replace?: boolean;
+}
+
+/**
+ * Reports go to stdout, or to --output: a regular file is replaced atomically, a device or FIFO
+ * written straight to, and a path that is this process's own stdout or stderr (/dev/stdout) written
+ * to that stream. Every failure is a UsageError of one line naming the file.
+ */
+export async function emit(content: string, output?: string, options: EmitOptions = {}): Promise<void> {
+  if (output === undefined) return writeStdout(content);
+  const own = ownStream(output);
+  if (own === 1) return writeStdout(content);
+  if (own === 2) return void warnRaw(content);
+  try {
+    await writeFileAtomic(output, content, options);
+  } catch (err) {
+    throw new UsageError(writeErrorMessage(err, output));
   }
-  await new Promise<void>((resolve, reject) => {
-    process.stdout.write(content, (err) => (err ? reject(err) : resolve()));
-  });
+}
+
+/** The words for a file that could not be written; one line, naming the file and the real reason. */
+export function writeErrorMessage(err: unknown, file: string): string {
+  if (!(err instanceof FileWriteError)) return `cannot write ${file}: ${(err as Error)?.message ?? String(err)}`;
+  const via = err.target !== '' && err.target !== file && isLink(file) ? ` (${err.target})` : '';
+  switch (err.reason) {
+    case 'read-only':
+      return `${file}${via} is read-only; make it writable (chmod u+w) if it may be replaced, or choose another file`;
+    case 'exists':
+      return `${file}${via} already exists; add --force to replace it, or choose another name`;
+    case 'no-permission':
+      return `cannot write ${file}${via}: you do not have permission to change it`;
+    case 'folder-not-writable':
+      return `cannot write ${file}${via}: you do not have permission to create files in its folder${existsSync(err.target) ? ', which replacing it safely needs' : ''}`;
+    case 'read-only-file-system':
+      return `cannot write ${file}${via}: it is on a read-only file system`;
+    case 'disk-full':
+      return `cannot write ${file}${via}: the disk is full`;
+    case 'quota':
+      return `cannot write ${file}${via}: your disk quota is used up`;
+    case 'no-folder':
+      return `cannot write ${file}${via}: its folder does not exist`;
+    case 'is-folder':
+      return `cannot write ${file}${via}: it is a folder; give a file name`;
+    case 'not-a-folder':
+      return `cannot write ${file}${via}: part of its path is a file, not a folder`;
+    case 'block-device':
+      return `cannot write ${file}${via}: it is a disk device; give a file name`;
+    case 'link-loop':
+      return `cannot write ${file}: its symbolic links go round in a loop`;
+    case 'name-too-long':
+      return `cannot write ${file}: the name is too long`;
+    case 'socket-not-listening':
+      return `cannot write ${file}${via}: it is a socket nothing is listening on`;
+    default:
+      return `cannot write ${file}${via}: ${err.detail ?? err.code} (${err.code})`;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 1 or 2 when `path` is this process's own stdout or stderr (/dev/stdout, /proc/self/fd/1, its
+ * terminal, or the file the shell redirected it to): that stream is written, as the user meant, and
+ * a file opened with `>>` is appended to, not replaced.
+ */
+export function ownStream(path: string): 1 | 2 | undefined {
+  let target;
+  try {
+    target = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (target.isDirectory()) return undefined;
+  for (const fd of [1, 2] as const) {
+    try {
+      const s = fstatSync(fd);
+      if (s.dev === target.dev && s.ino === target.ino) return fd;
+    } catch {
+      // that stream is closed
+    }
+  }
+  return undefined;
+}
+
+// A reader that closes stdout or stderr early (`| head -1`) ends that stream, nothing else: the
+// command finishes and returns its own exit code, and nothing more is written to the closed stream.
+const closed = new WeakSet<NodeJS.WritableStream>();
+let stdoutFailure: NodeJS.ErrnoException | undefined;
+let stdoutFailureReported = false;
+
+function isClosedPipe(err: NodeJS.ErrnoException): boolean {
+  return err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED';
+}
+
+/**
+ * Called once, when the CLI starts: a closed stdout or stderr never throws, never prints a stack
+ * trace and never changes the exit code. Returns the stdout failure that was not a closed pipe
+ * (a full disk), if any, for the caller to report.
+ */
+export function watchStandardStreams(): () => NodeJS.ErrnoException | undefined {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (isClosedPipe(err)) closed.add(stream);
+      else if (stream === process.stdout) stdoutFailure ??= err;
+      // An error on stderr cannot be reported anywhere; it must not become a crash either.
+    });
+  }
+  return () => (stdoutFailureReported ? undefined : stdoutFailure);
+}
+
+/** One line for a failed write to stdout (other than a closed pipe): `> /dev/full`, an I/O error. */
+export function stdoutErrorMessage(err: NodeJS.ErrnoException): string {
+  stdoutFailureReported = true;
+  if (err.code === 'ENOSPC') return 'cannot write to standard output: the disk is full';
+  const words = /^[A-Z0-9_]+: ([^,]+)/.exec(err.message ?? '')?.[1] ?? err.message;
+  return `cannot write to standard output: ${words}${err.code ? ` (${err.code})` : ''}`;
+}
+
+async function writeStdout(content: string): Promise<void> {
+  if (closed.has(process.stdout)) return;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      process.stdout.write(content, (err) => (err ? reject(err) : resolve()));
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (isClosedPipe(e)) {
+      closed.add(process.stdout);
+      return;
+    }
+    throw new UsageError(stdoutErrorMessage(e));
+  }
+}
+
+function warnRaw(text: string): void {
+  if (!closed.has(process.stderr)) process.stderr.write(text);
 }
 
 /** Warnings and errors: one line each on stderr. */
 export function warn(line: string): void {
-  process.stderr.write(`${line}\n`);
+  warnRaw(`${line}\n`);
 }
 
 export function printWarnings(problems: readonly InputProblem[]): void {

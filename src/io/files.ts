@@ -1,24 +1,242 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { link, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Why a file could not be written; `FileWriteError.code` carries the matching errno-like code. */
+export type WriteReason =
+  | 'read-only' // a regular file with no write permission (refused even as root): EACCES
+  | 'no-permission' // the file exists, but this user may not write it: EACCES
+  | 'folder-not-writable' // the temporary file cannot be made beside it: EACCES or EPERM
+  | 'read-only-file-system' // EROFS
+  | 'exists' // refused to replace an existing file (replace: false): EEXIST
+  | 'disk-full' // ENOSPC
+  | 'quota' // EDQUOT
+  | 'no-folder' // the folder it would go in does not exist: ENOENT
+  | 'is-folder' // EISDIR
+  | 'not-a-folder' // part of the path is a file: ENOTDIR
+  | 'block-device' // a disk: never written to
+  | 'link-loop' // ELOOP
+  | 'name-too-long' // ENAMETOOLONG
+  | 'socket-not-listening' // a socket nobody is listening on: ECONNREFUSED
+  | 'other';
+
+/** A file that could not be written, with the reason; src/cli/output.ts turns it into one line. */
+export class FileWriteError extends Error {
+  constructor(
+    /** The path as the user gave it. */
+    readonly file: string,
+    /** Where the path leads once symbolic links are followed. */
+    readonly target: string,
+    readonly reason: WriteReason,
+    /** errno-like: EACCES for a read-only file, EEXIST, ENOSPC, ... */
+    readonly code: string,
+    /** The system's own words, for reason 'other'. */
+    readonly detail?: string,
+  ) {
+    super(`cannot write ${file}: ${reason}${detail ? ` (${detail})` : ''}`);
+    this.name = 'FileWriteError';
+  }
+}
+
+/** Where writing `path` lands: symbolic links followed, and what is there now (undefined when nothing is). */
+export interface WriteTarget {
+  path: string;
+  stats?: Stats;
+}
 
 /**
- * Writes a file so that readers only ever see the old content or the whole new content:
- * write a temporary file in the same folder, flush it to disk, then rename it over the target.
+ * Follows `path` to the file it names. An existing regular file is given by its real path (so the
+ * temporary file goes in its own folder and a link stays a link); a device, FIFO or socket is left
+ * as named, for the system to open; a link to nothing leads to the new file it names.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+export function writeTarget(path: string): WriteTarget {
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const stats = statSync(path);
+    return { path: stats.isFile() ? realpathSync(path) : path, stats };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  // Nothing there, or a chain of links ending at nothing: the new file goes where the last link points.
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let stats: Stats;
     try {
+      stats = lstatSync(current);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { path: current };
+      throw err;
+    }
+    if (!stats.isSymbolicLink()) return { path: current };
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  throw Object.assign(new Error(`too many symbolic links: ${path}`), { code: 'ELOOP' });
+}
+
+export interface WriteOptions {
+  /** false: refuse (EEXIST) when a regular file is already there; devices and FIFOs are still written. */
+  replace?: boolean;
+}
+
+/**
+ * Writes `content` to `path` so that nothing is destroyed and readers only ever see the old content
+ * or the whole new content.
+ * - A regular file, or nothing yet: a temporary file in the target's folder, flushed to disk, then
+ *   renamed over it, keeping the old file's mode (and owner, when run as root). A symbolic link is
+ *   followed and stays a link. A file with no write permission is refused, even for root.
+ * - A character device, FIFO or socket (/dev/null, /dev/stdout, a pipe): written straight to it.
+ * - A folder or a disk device: refused.
+ * Every failure is a FileWriteError; no temporary file is left behind.
+ */
+export async function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): Promise<void> {
+  let target: WriteTarget = { path };
+  try {
+    target = writeTarget(path);
+    const { stats } = target;
+    if (stats === undefined || stats.isFile()) await replaceFile(path, target.path, stats, content, options.replace !== false);
+    else if (stats.isDirectory()) throw new FileWriteError(path, target.path, 'is-folder', 'EISDIR');
+    else if (stats.isSocket()) await writeSocket(target.path, content);
+    else if (stats.isCharacterDevice() || stats.isFIFO()) await writeStraight(target.path, content);
+    else throw new FileWriteError(path, target.path, 'block-device', 'ENOTSUP');
+  } catch (err) {
+    throw asWriteError(err, path, target.path);
+  }
+}
+
+async function replaceFile(path: string, target: string, existing: Stats | undefined, content: string, replace: boolean): Promise<void> {
+  if (existing !== undefined) {
+    if (!replace) throw new FileWriteError(path, target, 'exists', 'EEXIST');
+    // Root may write anything; a file nobody may write is still meant to stay as it is.
+    if ((existing.mode & 0o222) === 0) throw new FileWriteError(path, target, 'read-only', 'EACCES');
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') throw new FileWriteError(path, target, 'no-permission', 'EACCES');
+      if (code !== 'ENOENT') throw err;
+    }
+  }
+  const folder = dirname(target);
+  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle: FileHandle;
+  try {
+    handle = await open(temp, 'wx', 0o644);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new FileWriteError(path, target, 'folder-not-writable', code);
+    throw err;
+  }
+  try {
+    try {
+      if (existing !== undefined) await keepOwnerAndMode(handle, existing);
       await handle.writeFile(content, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    if (replace) await rename(temp, target);
+    else await createOnly(temp, target);
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
   }
+  await syncFolder(folder);
+}
+
+async function keepOwnerAndMode(handle: FileHandle, existing: Stats): Promise<void> {
+  if (process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) {
+    await handle.chown(existing.uid, existing.gid).catch(() => undefined);
+  }
+  await handle.chmod(existing.mode & 0o7777); // after chown, which clears set-id bits
+}
+
+/** Puts the finished temporary file in place only if nothing is there yet, without a moment of doubt. */
+async function createOnly(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw Object.assign(new Error('exists'), { code: 'EEXIST', exists: true });
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw err;
+    // A file system without hard links: check, then rename.
+    if (lstatExists(target)) throw Object.assign(new Error('exists'), { code: 'EEXIST', exists: true });
+    await rename(temp, target);
+    return;
+  }
+  await rm(temp, { force: true });
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** So the rename itself survives a power cut. Some systems cannot sync a folder; that is no reason to fail. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const dir = await open(folder, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+/** A device or FIFO: open it for writing as it is (no create, no truncate, no rename) and write. */
+async function writeStraight(path: string, content: string): Promise<void> {
+  const handle = await open(path, constants.O_WRONLY | constants.O_NOCTTY);
+  try {
+    await handle.writeFile(content, 'utf8');
+  } catch (err) {
+    // The reader went away (a FIFO read by `head`): the output was cut short, as on a pipe.
+    if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A Unix socket: connect and send. */
+async function writeSocket(path: string, content: string): Promise<void> {
+  const { createConnection } = await import('node:net');
+  return new Promise((resolvePromise, reject) => {
+    const socket = createConnection({ path });
+    socket.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? resolvePromise() : reject(err)));
+    socket.once('connect', () => socket.end(content, 'utf8'));
+    socket.once('close', () => resolvePromise());
+  });
+}
+
+const REASONS: Record<string, WriteReason> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'quota',
+  ENOENT: 'no-folder',
+  EISDIR: 'is-folder',
+  ENOTDIR: 'not-a-folder',
+  EROFS: 'read-only-file-system',
+  ELOOP: 'link-loop',
+  ENAMETOOLONG: 'name-too-long',
+  ECONNREFUSED: 'socket-not-listening',
+  EEXIST: 'exists',
+};
+
+function asWriteError(err: unknown, path: string, target: string): FileWriteError {
+  if (err instanceof FileWriteError) return err;
+  const e = err as NodeJS.ErrnoException;
+  const code = typeof e?.code === 'string' ? e.code : 'EIO';
+  if ((e as { exists?: boolean }).exists) return new FileWriteError(path, target, 'exists', 'EEXIST');
+  const reason = REASONS[code];
+  if (reason) return new FileWriteError(path, target, reason, code);
+  if (code === 'EACCES' || code === 'EPERM') return new FileWriteError(path, target, 'no-permission', code);
+  // "EXDEV: cross-device link not permitted, rename 'a' -> 'b'" -> "cross-device link not permitted"
+  const words = /^[A-Z0-9_]+: ([^,]+)/.exec(e?.message ?? '')?.[1] ?? e?.message ?? String(err);
+  return new FileWriteError(path, target, 'other', code, words);
 }

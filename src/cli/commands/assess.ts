@@ -15,6 +15,7 @@ import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, printWarnings, warn } from '../output.js';
+import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 
 export type AssessFormat = (typeof FORMATS.assess)[number];
 
@@ -32,7 +33,10 @@ export interface AssessOptions {
 }
 
 export async function runAssess(file: string, options: AssessOptions): Promise<number> {
+  const outputs = [{ file: options.output, option: '--output' }, { file: options.chart, option: '--chart' }];
+  refuseOutputOverInput([{ file, what: 'the answers file' }, rubricInput(options.rubric), { file: options.cohort, what: 'the --cohort file' }], outputs);
   const loaded = await loadAnswers(file, options.rubric);
+  refuseOutputOverInput([{ file: loaded.rubric.file, what: 'the rubric the answers file names' }], outputs);
   printWarnings(loaded.warnings);
   const { rubric } = loaded.rubric;
   const max = scaleMax(rubric);

@@ -10,6 +10,7 @@ import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchText }
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, warn } from '../output.js';
+import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 import { progressBar } from '../progress.js';
 
 export type BatchFormat = (typeof FORMATS.batch)[number];
@@ -24,6 +25,7 @@ export interface BatchOptions {
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<number> {
   const { files: all, unmatched, unreadable } = expandInputs(inputs);
+  refuseOutputOverInput([...all.map((f) => ({ file: f, what: 'one of the answers files' })), rubricInput(options.rubric)], [{ file: options.output, option: '--output' }]);
   for (const input of unmatched) warn(`warning: ${input}: no YAML files found`);
   if (unreadable.length > 0) {
     // A folder that cannot be read would leave its councils out of the cohort without a word.

@@ -8,10 +8,12 @@ import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, printWarnings, warn } from '../output.js';
+import { refuseOutputOverInput } from '../outputs-safe.js';
 
 export type CompareFormat = (typeof FORMATS.compare)[number];
 
 export async function runCompare(beforeFile: string, afterFile: string, options: { format: CompareFormat; output?: string }): Promise<number> {
+  refuseOutputOverInput([{ file: beforeFile, what: 'the "before" answers file' }, { file: afterFile, what: 'the "after" answers file' }], [{ file: options.output, option: '--output' }]);
   const [before, after] = await loadBoth(beforeFile, afterFile);
   printWarnings([...before.warnings, ...after.warnings]);
   const side = (file: string, loaded: LoadedAnswers) => ({

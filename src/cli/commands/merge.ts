@@ -7,9 +7,11 @@ import { readBatchJson } from '../../io/batch-json.js';
 import { renderBatchJson } from '../../render/batch.js';
 import { EXIT } from '../exit-codes.js';
 import { emit, warn } from '../output.js';
+import { refuseOutputOverInput } from '../outputs-safe.js';
 
 /** Combines `batch --format json` outputs of shards into the output of the whole run. */
 export async function runMerge(files: readonly string[], options: { output?: string }): Promise<number> {
+  refuseOutputOverInput(files.map((f) => ({ file: f, what: 'one of the files being merged' })), [{ file: options.output, option: '--output' }]);
   refuseRepeats(files);
   const parts = readAll(files);
   const merged = mergeBatches(parts);
