@@ -47,6 +47,7 @@ export async function runInterviewCommand(options: InterviewCommandOptions, inje
     const report = renderText(assess(rubric, done, { source: path }), {
       style: await stdoutStyle(options.color, false),
       scale: rubric.scale,
+      width: (await import('../width.js')).outputWidth(),
     });
     prompter.say('');
     prompter.say(report.trimEnd());
