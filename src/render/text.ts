@@ -39,7 +39,12 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
     .map(([, value]) => v(String(value)));
 
   out.push(...wrapText(`${v(a.council.name)}${profile.length ? ` (${profile.join(', ')})` : ''}`, width).map(s.heading));
-  out.push(...wrapText(`${v(a.rubric.title)} · version ${v(a.rubric.version)}`, width).map(s.dim));
+  const version = `version ${v(a.rubric.version)}`;
+  const title = wrapText(v(a.rubric.title), width);
+  // "· version 1.0.0" stays whole: beside the title's last line, or on a line of its own.
+  if (title.length > 0 && columns(`${title.at(-1)} · ${version}`) <= width) title.push(`${title.pop()} · ${version}`);
+  else title.push(...wrapText(version, width));
+  out.push(...title.map(s.dim));
   const when = [a.assessedOn && `assessed ${v(a.assessedOn)}`, a.assessor && `by ${v(a.assessor)}`].filter(Boolean).join(' ');
   if (when) out.push(...wrapText(when.charAt(0).toUpperCase() + when.slice(1), width).map(s.dim));
   out.push('');
@@ -97,7 +102,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   }
   if (notApplicable.length > 0) {
     out.push('');
-    out.push(...wrapText(`Does not apply to this council (${notApplicable.length}): ${notApplicable.map((i) => v(i.key)).join(', ')}`, width).map(s.dim));
+    const lines = wrapText(`Does not apply to this council (${notApplicable.length}): ${notApplicable.map((i) => v(i.key)).join(', ')}`, width, '  ');
+    out.push(...lines.map((line, i) => (i === 0 ? line.trimStart() : line)).map(s.dim));
   }
   return `${out.join('\n')}\n`;
 }
