@@ -81,12 +81,16 @@ export function renderBatchText(r: BatchResult, { width = 80 }: { width?: number
   const labelWidth = Math.max(7, ...labels.map(columns));
   const stats = [r.cohort.overall, ...ids(r).map((id) => r.cohort.characteristics[id]!)];
   const besideStats = 2 + labelWidth + 2 + 41 <= width;
-  const pad = besideStats ? labelWidth : 0;
-  out.push(`  ${''.padEnd(pad)}  ${NUMBERS.map((h) => h.padStart(6)).join(' ')}`);
-  labels.forEach((label, i) => {
-    if (besideStats) out.push(`  ${padEnd(label, labelWidth)}  ${statsCells(stats[i]!)}`);
-    else out.push(...wrapText(label, width, '  '), `    ${statsCells(stats[i]!)}`);
-  });
+  // On a very narrow terminal the six figures go in two groups of three.
+  const groups: [number, number][] = besideStats || 4 + 41 <= width ? [[0, 6]] : [[0, 3], [3, 6]];
+  for (const [from, to] of groups) {
+    out.push(`  ${''.padEnd(besideStats ? labelWidth : 0)}  ${NUMBERS.slice(from, to).map((h) => h.padStart(6)).join(' ')}`);
+    labels.forEach((label, i) => {
+      const cells = statsCells(stats[i]!).slice(from * 7, to * 7 - 1);
+      if (besideStats) out.push(`  ${padEnd(label, labelWidth)}  ${cells}`);
+      else out.push(...wrapText(label, width, '  '), `    ${cells}`);
+    });
+  }
   if (r.invalid.length > 0) {
     // Each error stays one line, however long: it names file, line and column.
     out.push('', `Invalid files (${r.invalid.length}), not scored:`);

@@ -24,7 +24,9 @@ export function renderCompareJson(c: Comparison): string {
 /** The terminal view; every line fits `width` columns (default 80). */
 export function renderCompareText(c: Comparison, rubric: Rubric, { width = 80 }: { width?: number } = {}): string {
   const out = [...wrapText(`${visible(c.after.council)}: ${visible(when(c.before))} → ${visible(when(c.after))}`, width), ''];
-  out.push(`Overall  ${arrow(c.overall)}  (${signed(c.overall.change)})`, '');
+  // A line of figures wider than a (very narrow) terminal wraps between them.
+  const fit = (line: string) => (columns(line) <= width ? [line] : wrapText(line, width, '    ').map((l, i) => (i === 0 ? l.trimStart() : l)));
+  out.push(...fit(`Overall  ${arrow(c.overall)}  (${signed(c.overall.change)})`), '');
   const titles = c.characteristics.map((ch) => visible(ch.title));
   const titleWidth = Math.max(0, ...titles.map(columns));
   // "  title  before → after  change": the figures take 2 + 13 + 2 + 6 columns.
@@ -32,7 +34,7 @@ export function renderCompareText(c: Comparison, rubric: Rubric, { width = 80 }:
   c.characteristics.forEach((ch, i) => {
     const figures = `${arrow(ch).padStart(13)}  ${signed(ch.change).padStart(6)}`;
     if (oneLine) out.push(`  ${padEnd(titles[i]!, titleWidth)}  ${figures}`);
-    else out.push(...wrapText(titles[i]!, width, '  '), `    ${figures}`);
+    else out.push(...wrapText(titles[i]!, width, '  '), ...fit(`    ${figures}`));
   });
   const list = (title: string, rows: IndicatorChange[]) => {
     if (rows.length === 0) return;

@@ -74,7 +74,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   } else if (shown.length > 0) {
     const head = `Top ${shown.length} next step${shown.length === 1 ? '' : 's'}`;
     const of = ` (of ${a.gaps.length} gaps below level ${a.target})`;
-    out.push(columns(head + of) <= width ? s.bold(head) + s.dim(of) : s.bold(head));
+    if (columns(head + of) <= width) out.push(s.bold(head) + s.dim(of));
+    else out.push(...wrapText(head, width).map(s.bold), ...wrapText(of.trim(), width).map(s.dim));
     shown.forEach((gap, n) => {
       const statement = a.characteristics.flatMap((c) => c.indicators).find((i) => i.key === gap.key)?.statement ?? '';
       const number = `  ${n + 1}. `;
@@ -92,12 +93,12 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   const notApplicable = a.characteristics.flatMap((c) => c.indicators).filter((i) => !i.applicable);
   if (a.notAssessed.length > 0) {
     out.push('');
-    out.push(s.warn(`Not assessed (${a.notAssessed.length}), left out of the scores:`));
+    out.push(...wrapText(`Not assessed (${a.notAssessed.length}), left out of the scores:`, width).map(s.warn));
     out.push(...wrapText(a.notAssessed.map(v).join(', '), width, '  '));
   }
   if (unknown.length > 0) {
     out.push('');
-    out.push(s.warn(`Don't know (${unknown.length}), counted as 0 until answered:`));
+    out.push(...wrapText(`Don't know (${unknown.length}), counted as 0 until answered:`, width).map(s.warn));
     out.push(...wrapText(unknown.map((i) => v(i.key)).join(', '), width, '  '));
   }
   if (notApplicable.length > 0) {
@@ -159,26 +160,27 @@ function fitParts(parts: { text: string; style: (text: string) => string }[], wi
   let line = '';
   let used = 0;
   for (const part of parts) {
-    const text = part.text.trimEnd();
-    const w = columns(text);
+    // Padding kept (the columns line up), but never counted against the width at a line's end.
+    const text = part.text;
+    const w = columns(text.trimEnd());
     if (line && used + 2 + w > width) {
-      lines.push(line);
+      lines.push(line.trimEnd());
       line = '';
     }
     if (!line) {
       if (columns(indent) + w > width) {
         // Wider than a whole line (a very long band label): wrapped on its own.
-        lines.push(...wrapText(text, width, indent).map(part.style));
+        lines.push(...wrapText(text.trimEnd(), width, indent).map(part.style));
         continue;
       }
       line = indent + part.style(text);
-      used = columns(indent) + w;
+      used = columns(indent) + columns(text);
     } else {
       line += `  ${part.style(text)}`;
-      used += 2 + w;
+      used += 2 + columns(text);
     }
   }
-  if (line) lines.push(line);
+  if (line) lines.push(line.trimEnd());
   return lines;
 }
 
