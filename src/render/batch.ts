@@ -1,7 +1,7 @@
 import type { BatchResult } from '../core/batch.js';
 import type { Stats } from '../core/cohort.js';
-import { inlineMarkdown as md } from './escape.js';
 import { visible } from '../core/visible.js';
+import { inlineMarkdown as md } from './escape.js';
 import { oneDecimal, percent } from './format.js';
 import { columns, padEnd } from './width.js';
 import { wrapText } from './wrap.js';

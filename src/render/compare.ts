@@ -1,8 +1,8 @@
 import type { Comparison, IndicatorChange, ScoreChange } from '../core/compare.js';
 import type { Rubric } from '../core/types.js';
+import { visible } from '../core/visible.js';
 import { answerText } from './context.js';
 import { inlineMarkdown as md } from './escape.js';
-import { visible } from '../core/visible.js';
 import { oneDecimal } from './format.js';
 import { finishHeadings, heading, listItem, wrap } from './markdown-wrap.js';
 import { columns, padEnd } from './width.js';
