@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { formatProblem, InputError } from '../core/errors.js';
+import { visibleMessage } from '../core/visible.js';
 import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 import { FORMATS, formatOption, outputOption, percentage, rubricOption, shard, wholeNumber } from './options.js';
@@ -188,11 +189,11 @@ function report(error: unknown): number {
   if (error instanceof InputError) {
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   } else if (code === EXIT.usage && !(error as { code?: string }).code?.startsWith('commander.')) {
-    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.stderr.write(`error: ${visibleMessage((error as Error).message)}\n`);
   } else if (code === EXIT.internal) {
     const detail = process.env.DEBUG ? `\n${(error as Error).stack}` : '';
     process.stderr.write(
-      `council-resilience: internal error: ${(error as Error).message ?? String(error)}${detail}\n` +
+      `council-resilience: internal error: ${visibleMessage((error as Error).message ?? String(error))}${detail}\n` +
         'This is a bug, not a mistake in your files. Please report it with the command you ran.\n',
     );
   }

@@ -1,3 +1,5 @@
+import { QUOTED_MAX, visible, visibleMessage } from './visible.js';
+
 /** A step into parsed data: an object key or an array index. */
 export type PathSegment = string | number;
 
@@ -23,8 +25,14 @@ export interface InputProblem {
   message: string;
 }
 
+/**
+ * The one line for a problem. File, path and message come from the user's files, so control
+ * characters are made visible (a newline in a key cannot split the line or forge another
+ * `file:line:col:`) and over-long keys and values are cut short.
+ */
 export function formatProblem(p: InputProblem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+  const path = p.path ? `${visibleMessage(p.path, QUOTED_MAX + 40)}: ` : '';
+  return `${visible(p.file)}:${p.line}:${p.col}: ${path}${visibleMessage(p.message)}`;
 }
 
 /** Bad input: the CLI prints each problem on one line and exits 2. */

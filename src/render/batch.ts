@@ -1,7 +1,10 @@
 import type { BatchResult } from '../core/batch.js';
 import type { Stats } from '../core/cohort.js';
+import { visible } from '../core/visible.js';
 import { inlineMarkdown as md } from './escape.js';
 import { oneDecimal, percent } from './format.js';
+import { columns, padEnd } from './width.js';
+import { wrapText } from './wrap.js';
 
 const ids = (r: BatchResult) => Object.keys(r.cohort.characteristics);
 
@@ -37,24 +40,59 @@ export function csvText(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const statsLine = (label: string, s: Stats, width: number) =>
-  `  ${label.padEnd(width)}  ${[s.min, s.q1, s.median, s.q3, s.max, s.mean].map((v) => oneDecimal(v).padStart(6)).join(' ')}`;
+const NUMBERS = ['min', 'q1', 'median', 'q3', 'max', 'mean'];
+const statsCells = (st: Stats) => [st.min, st.q1, st.median, st.q3, st.max, st.mean].map((n) => oneDecimal(n).padStart(6)).join(' ');
 
-export function renderBatchText(r: BatchResult): string {
+/**
+ * The terminal view; every line but an error's fits `width` columns (default 80). A row is
+ * "file  council  overall  answered  band" when that fits; otherwise the council comes first with
+ * its figures and the file goes on the line under it.
+ */
+export function renderBatchText(r: BatchResult, { width = 80 }: { width?: number } = {}): string {
   const out: string[] = [];
-  const fileWidth = Math.min(60, Math.max(4, ...r.councils.map((c) => c.file.length)));
-  const councilWidth = Math.min(40, Math.max(7, ...r.councils.map((c) => c.council.length)));
-  out.push(`${'file'.padEnd(fileWidth)}  ${'council'.padEnd(councilWidth)}  overall  answered  band`);
-  for (const row of r.councils) {
-    out.push(`${row.file.padEnd(fileWidth)}  ${row.council.padEnd(councilWidth)}  ${oneDecimal(row.overall).padStart(7)}  ${percent(row.coverage).padStart(8)}  ${row.band ?? ''}`);
+  const rows = r.councils.map((row) => ({
+    file: visible(row.file),
+    council: visible(row.council),
+    figures: `${oneDecimal(row.overall).padStart(7)}  ${percent(row.coverage).padStart(8)}  ${row.band === null ? '' : visible(row.band)}`.trimEnd(),
+  }));
+  const bandWidth = Math.max(4, ...r.councils.map((row) => columns(row.band === null ? '' : visible(row.band))));
+  const figuresWidth = 7 + 2 + 8 + 2 + bandWidth;
+  const figuresHead = 'overall  answered  band';
+  const fileWidth = Math.max(4, ...rows.map((row) => columns(row.file)));
+  const councilWidth = Math.max(7, ...rows.map((row) => columns(row.council)));
+  if (fileWidth + 2 + councilWidth + 2 + figuresWidth <= width) {
+    out.push(`${padEnd('file', fileWidth)}  ${padEnd('council', councilWidth)}  ${figuresHead}`);
+    for (const row of rows) out.push(`${padEnd(row.file, fileWidth)}  ${padEnd(row.council, councilWidth)}  ${row.figures}`);
+  } else {
+    const nameWidth = Math.min(councilWidth, width - 2 - figuresWidth);
+    const beside = nameWidth >= 12;
+    out.push(beside ? `${padEnd('council', nameWidth)}  ${figuresHead}` : 'council', '  file', ...(beside ? [] : [`  ${figuresHead}`]));
+    for (const row of rows) {
+      if (beside) {
+        const name = wrapText(row.council, nameWidth);
+        out.push(`${padEnd(name[0] ?? '', nameWidth)}  ${row.figures}`, ...name.slice(1));
+      } else out.push(...wrapText(row.council, width), ...wrapText(row.figures.trimStart(), width, '  '));
+      out.push(...wrapText(row.file, width, '  '));
+    }
   }
   out.push('');
-  out.push(`Cohort: ${r.cohort.count} council${r.cohort.count === 1 ? '' : 's'} scored (${r.rubric.title}, version ${r.rubric.version})`);
-  const width = Math.max(7, ...ids(r).map((id) => id.length));
-  out.push(`  ${''.padEnd(width)}  ${['min', 'q1', 'median', 'q3', 'max', 'mean'].map((h) => h.padStart(6)).join(' ')}`);
-  out.push(statsLine('overall', r.cohort.overall, width));
-  for (const id of ids(r)) out.push(statsLine(id, r.cohort.characteristics[id]!, width));
+  out.push(...wrapText(`Cohort: ${r.cohort.count} council${r.cohort.count === 1 ? '' : 's'} scored (${visible(r.rubric.title)}, version ${visible(r.rubric.version)})`, width));
+  const labels = ['overall', ...ids(r).map((id) => visible(id))];
+  const labelWidth = Math.max(7, ...labels.map(columns));
+  const stats = [r.cohort.overall, ...ids(r).map((id) => r.cohort.characteristics[id]!)];
+  const besideStats = 2 + labelWidth + 2 + 41 <= width;
+  // On a very narrow terminal the six figures go in two groups of three.
+  const groups: [number, number][] = besideStats || 4 + 41 <= width ? [[0, 6]] : [[0, 3], [3, 6]];
+  for (const [from, to] of groups) {
+    out.push(`  ${''.padEnd(besideStats ? labelWidth : 0)}  ${NUMBERS.slice(from, to).map((h) => h.padStart(6)).join(' ')}`);
+    labels.forEach((label, i) => {
+      const cells = statsCells(stats[i]!).slice(from * 7, to * 7 - 1);
+      if (besideStats) out.push(`  ${padEnd(label, labelWidth)}  ${cells}`);
+      else out.push(...wrapText(label, width, '  '), `    ${cells}`);
+    });
+  }
   if (r.invalid.length > 0) {
+    // Each error stays one line, however long: it names file, line and column.
     out.push('', `Invalid files (${r.invalid.length}), not scored:`);
     for (const bad of r.invalid) for (const e of bad.errors) out.push(`  ${e}`);
   }

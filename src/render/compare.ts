@@ -1,9 +1,12 @@
 import type { Comparison, IndicatorChange, ScoreChange } from '../core/compare.js';
 import type { Rubric } from '../core/types.js';
+import { visible } from '../core/visible.js';
 import { answerText } from './context.js';
 import { inlineMarkdown as md } from './escape.js';
 import { oneDecimal } from './format.js';
-import { listItem, wrap } from './markdown-wrap.js';
+import { finishHeadings, heading, listItem, wrap } from './markdown-wrap.js';
+import { columns, padEnd } from './width.js';
+import { wrapText } from './wrap.js';
 
 function signed(value: number | null): string {
   if (value === null) return '–';
@@ -18,15 +21,28 @@ export function renderCompareJson(c: Comparison): string {
   return `${JSON.stringify({ schemaVersion: 1, ...c }, null, 2)}\n`;
 }
 
-export function renderCompareText(c: Comparison, rubric: Rubric): string {
-  const out = [`${c.after.council}: ${when(c.before)} → ${when(c.after)}`, ''];
-  out.push(`Overall  ${arrow(c.overall)}  (${signed(c.overall.change)})`, '');
-  const width = Math.max(...c.characteristics.map((ch) => ch.title.length));
-  for (const ch of c.characteristics) out.push(`  ${ch.title.padEnd(width)}  ${arrow(ch).padStart(13)}  ${signed(ch.change).padStart(6)}`);
+/** The terminal view; every line fits `width` columns (default 80). */
+export function renderCompareText(c: Comparison, rubric: Rubric, { width = 80 }: { width?: number } = {}): string {
+  const out = [...wrapText(`${visible(c.after.council)}: ${visible(when(c.before))} → ${visible(when(c.after))}`, width), ''];
+  // A line of figures wider than a (very narrow) terminal wraps between them.
+  const fit = (line: string) => (columns(line) <= width ? [line] : wrapText(line, width, '    ').map((l, i) => (i === 0 ? l.trimStart() : l)));
+  out.push(...fit(`Overall  ${arrow(c.overall)}  (${signed(c.overall.change)})`), '');
+  const titles = c.characteristics.map((ch) => visible(ch.title));
+  const titleWidth = Math.max(0, ...titles.map(columns));
+  // "  title  before → after  change": the figures take 2 + 13 + 2 + 6 columns.
+  const oneLine = 2 + titleWidth + 23 <= width;
+  c.characteristics.forEach((ch, i) => {
+    const figures = `${arrow(ch).padStart(13)}  ${signed(ch.change).padStart(6)}`;
+    if (oneLine) out.push(`  ${padEnd(titles[i]!, titleWidth)}  ${figures}`);
+    else out.push(...wrapText(titles[i]!, width, '  '), ...fit(`    ${figures}`));
+  });
   const list = (title: string, rows: IndicatorChange[]) => {
     if (rows.length === 0) return;
     out.push('', `${title} (${rows.length}):`);
-    for (const r of rows) out.push(`  ${r.key}: ${answerText(rubric, r.before)} → ${answerText(rubric, r.after)}`);
+    for (const r of rows) {
+      const line = `${visible(r.key)}: ${visible(answerText(rubric, r.before))} → ${visible(answerText(rubric, r.after))}`;
+      out.push(...wrapText(line, width, '    ').map((l, n) => (n === 0 ? `  ${l.trimStart()}` : l)));
+    }
   };
   list('Improved', c.improved);
   list('Regressed', c.regressed);
@@ -35,7 +51,7 @@ export function renderCompareText(c: Comparison, rubric: Rubric): string {
 }
 
 export function renderCompareMarkdown(c: Comparison, rubric: Rubric): string {
-  const out = [`# Progress: ${md(c.after.council)}`, '', ...wrap(`From ${md(when(c.before))} to ${md(when(c.after))}.`), ''];
+  const out = [heading(1, `Progress: ${md(c.after.council)}`), '', ...wrap(`From ${md(when(c.before))} to ${md(when(c.after))}.`), ''];
   out.push('| | Before | After | Change |', '| --- | ---: | ---: | ---: |');
   out.push(`| **Overall** | ${oneDecimal(c.overall.before)} | ${oneDecimal(c.overall.after)} | ${signed(c.overall.change)} |`);
   for (const ch of c.characteristics) {
@@ -43,14 +59,14 @@ export function renderCompareMarkdown(c: Comparison, rubric: Rubric): string {
   }
   out.push('');
   const list = (title: string, rows: IndicatorChange[]) => {
-    out.push(`## ${title} (${rows.length})`, '');
+    out.push(heading(2, `${title} (${rows.length})`), '');
     if (rows.length === 0) out.push('None.', '');
-    for (const r of rows) out.push(...listItem('-', `${md(r.statement)} ${answerText(rubric, r.before)} → ${answerText(rubric, r.after)}`));
+    for (const r of rows) out.push(...listItem('-', `${md(r.statement)} ${md(answerText(rubric, r.before))} → ${md(answerText(rubric, r.after))}`));
     if (rows.length > 0) out.push('');
   };
   list('Improved', c.improved);
   list('Regressed', c.regressed);
   list('Newly assessed', c.newlyAssessed);
   while (out.at(-1) === '') out.pop();
-  return `${out.join('\n')}\n`;
+  return `${finishHeadings(out).join('\n')}\n`;
 }

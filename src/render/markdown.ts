@@ -4,7 +4,7 @@ import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
-import { listItem, WIDTH, wrap } from './markdown-wrap.js';
+import { finishHeadings, heading, listItem, WIDTH, wrap } from './markdown-wrap.js';
 
 /** The report a consultant hands to a council; passes markdownlint's default rules. */
 export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): string {
@@ -14,24 +14,24 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   const applicable = indicators.filter((i) => i.applicable);
   const answered = applicable.filter((i) => i.answer !== null).length;
 
-  out.push(`# Community resilience assessment: ${md(a.council.name)}`, '');
+  out.push(heading(1, `Community resilience assessment: ${md(a.council.name)}`), '');
   const profile = (rubric.profile ?? [])
     .filter((f) => typeof a.council[f.id] === 'string')
     .map((f) => md(String(a.council[f.id]).replace(/-/g, ' ')));
   const when =
     a.assessedOn || a.assessor
-      ? `Assessed${a.assessedOn ? ` on ${a.assessedOn}` : ''}${a.assessor ? ` by ${md(a.assessor)}` : ''}.`
+      ? `Assessed${a.assessedOn ? ` on ${md(a.assessedOn)}` : ''}${a.assessor ? ` by ${md(a.assessor)}` : ''}.`
       : 'Date of assessment not recorded.';
   para(`${when}${profile.length ? ` Council type: ${profile.join(', ')}.` : ''}`);
 
-  out.push('## Summary', '');
+  out.push(heading(2, 'Summary'), '');
   out.push('| Measure | Result |', '| --- | --- |');
   out.push(`| Overall score | ${a.overall.score === null ? 'not scored' : `${oneDecimal(a.overall.score)} out of 100`} |`);
   out.push(`| Band | ${md(a.overall.band ?? 'none')} |`);
   out.push(`| Questions answered | ${percent(a.overall.coverage)} (${answered} of ${applicable.length}) |`, '');
   para(`Rubric: ${md(rubric.title)}, version ${md(rubric.version)}.`);
 
-  out.push('## Characteristics', '');
+  out.push(heading(2, 'Characteristics'), '');
   if (a.cohort) {
     // Narrower without the bar, so the cohort columns fit the line length.
     para(`Compared with a cohort of ${a.cohort.count} councils: overall median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarterName(a.cohort.overall)}.`);
@@ -48,19 +48,19 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   }
   out.push('');
 
-  out.push('## Priority next steps', '');
+  out.push(heading(2, 'Priority next steps'), '');
   const shown = a.gaps.slice(0, top);
   if (shown.length === 0) para(`No gaps: every scored question is at the target level (${a.target}).`);
   shown.forEach((gap, n) => {
     const indicator = indicators.find((i) => i.key === gap.key);
-    const now = gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`;
+    const now = gap.unknown ? "don't know" : `${md(levelLabel(rubric, gap.score))} (${gap.score})`;
     out.push(...listItem(`${n + 1}.`, `**${md(indicator?.statement ?? gap.key)}** Now: ${now}. ${md(gap.nextStep)}`));
   });
   if (shown.length > 0) out.push('');
   if (a.gaps.length > shown.length) para(`${a.gaps.length - shown.length} more questions are below the target level; each characteristic's answers are set out below.`);
 
   for (const c of a.characteristics) {
-    out.push(`## ${md(c.title)}`, '');
+    out.push(heading(2, md(c.title)), '');
     const summary = rubric.characteristics.find((rc) => rc.id === c.id)?.summary;
     if (summary) para(md(summary));
     para(`Score: ${oneDecimal(c.score)}${c.band ? ` (${md(c.band)})` : ''}. Answered: ${percent(c.coverage)}.`);
@@ -73,7 +73,7 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   out.push(...keyList('Not assessed', 'These questions apply but have no answer yet; they are left out of the scores.', a.notAssessed, indicators));
   out.push(...keyList("Don't know", 'These count as 0 until they are answered.', unknown.map((i) => i.key), indicators));
 
-  out.push('## About this assessment', '');
+  out.push(heading(2, 'About this assessment'), '');
   para(
     `The council answered each question on a scale of ${rubric.scale.map((l) => `${l.value} (${md(l.label)})`).join(', ')}. ` +
       "A characteristic's score is the weighted share of the top level reached by its answered questions, " +
@@ -83,20 +83,20 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   );
   if (rubric.source) para(`Source of the framework: ${md(rubric.source)}`);
   while (out.at(-1) === '') out.pop();
-  return `${out.join('\n')}\n`;
+  return `${finishHeadings(out).join('\n')}\n`;
 }
 
 function indicatorItem(i: IndicatorResult, rubric: ReportContext['rubric']): string[] {
-  const answer = i.applicable ? answerText(rubric, i.answer) : 'Does not apply to this council';
+  const answer = i.applicable ? md(answerText(rubric, i.answer)) : 'Does not apply to this council';
   let text = `- **${md(i.statement)}** ${answer}.`;
   if (i.evidence) text += ` Evidence: ${md(i.evidence)}`;
-  if (i.confidence) text += ` (confidence: ${i.confidence})`;
+  if (i.confidence) text += ` (confidence: ${md(i.confidence)})`;
   return listItem('-', text.slice(2));
 }
 
 function keyList(title: string, intro: string, keys: readonly string[], indicators: IndicatorResult[]): string[] {
   if (keys.length === 0) return [];
-  const out = [`## ${title} (${keys.length})`, '', ...wrap(intro, WIDTH), ''];
+  const out = [heading(2, `${title} (${keys.length})`), '', ...wrap(intro, WIDTH), ''];
   for (const key of keys) {
     const statement = indicators.find((i) => i.key === key)?.statement ?? key;
     out.push(...listItem('-', md(statement)));

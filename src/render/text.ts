@@ -1,10 +1,12 @@
 import type { Assessment, ScaleLevel } from '../core/types.js';
 import { QUARTER_NAMES } from '../core/cohort.js';
 import type { Placement } from '../core/types.js';
+import { visible } from '../core/visible.js';
 import { bar, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
 import { plain } from './style.js';
-import { wrap } from './wrap.js';
+import { columns, padEnd } from './width.js';
+import { wrapText } from './wrap.js';
 
 export interface TextOptions {
   style?: Style;
@@ -12,62 +14,77 @@ export interface TextOptions {
   top?: number;
   /** The rubric's scale, to name levels ("Emerging") beside their numbers. */
   scale?: readonly ScaleLevel[];
+  /** Terminal columns every line must fit (default 80; the CLI passes the terminal's width). */
   width?: number;
 }
+
+/** Text from a file, safe for a terminal line: control characters shown as escapes. */
+const v = (text: string) => visible(text);
+
+const BAR_MAX = 20;
+const BAR_MIN = 10;
 
 /** The terminal report: a bar per characteristic, the top next steps, and what is missing. */
 export function renderText(a: Assessment, options: TextOptions = {}): string {
   const s = options.style ?? plain;
   const top = options.top ?? 5;
-  const width = options.width ?? 80;
-  const levelName = (v: number) => {
-    const label = options.scale?.find((l) => l.value === v)?.label;
-    return label ? `${v} ${label}` : String(v);
+  const width = Math.max(20, options.width ?? 80);
+  const levelName = (value: number) => {
+    const label = options.scale?.find((l) => l.value === value)?.label;
+    return label ? `${value} ${v(label)}` : String(value);
   };
   const out: string[] = [];
   const profile = Object.entries(a.council)
-    .filter(([k, v]) => k !== 'name' && v !== null)
-    .map(([, v]) => v);
+    .filter(([k, value]) => k !== 'name' && value !== null)
+    .map(([, value]) => v(String(value)));
 
-  out.push(s.heading(`${a.council.name}${profile.length ? ` (${profile.join(', ')})` : ''}`));
-  out.push(s.dim(`${a.rubric.title} · version ${a.rubric.version}`));
-  const when = [a.assessedOn && `assessed ${a.assessedOn}`, a.assessor && `by ${a.assessor}`].filter(Boolean).join(' ');
-  if (when) out.push(s.dim(when.charAt(0).toUpperCase() + when.slice(1)));
+  out.push(...wrapText(`${v(a.council.name)}${profile.length ? ` (${profile.join(', ')})` : ''}`, width).map(s.heading));
+  const version = `version ${v(a.rubric.version)}`;
+  const title = wrapText(v(a.rubric.title), width);
+  // "· version 1.0.0" stays whole: beside the title's last line, or on a line of its own.
+  if (title.length > 0 && columns(`${title.at(-1)} · ${version}`) <= width) title.push(`${title.pop()} · ${version}`);
+  else title.push(...wrapText(version, width));
+  out.push(...title.map(s.dim));
+  const when = [a.assessedOn && `assessed ${v(a.assessedOn)}`, a.assessor && `by ${v(a.assessor)}`].filter(Boolean).join(' ');
+  if (when) out.push(...wrapText(when.charAt(0).toUpperCase() + when.slice(1), width).map(s.dim));
   out.push('');
 
   const applicable = a.characteristics.reduce((n, c) => n + c.indicators.filter((i) => i.applicable).length, 0);
   const o = a.overall;
-  out.push(
-    `${s.bold('Overall')}  ${s.score(s.bold(oneDecimal(o.score)), o.score)} / 100  ${o.band ?? 'no score yet'}` +
-      s.dim(`  ·  ${percent(o.coverage)} of ${applicable} questions answered`),
-  );
+  const overall = `Overall  ${oneDecimal(o.score)} / 100  ${o.band === null ? 'no score yet' : v(o.band)}`;
+  const answered = `${percent(o.coverage)} of ${applicable} questions answered`;
+  const styledOverall = `${s.bold('Overall')}  ${s.score(s.bold(oneDecimal(o.score)), o.score)} / 100  ${o.band === null ? 'no score yet' : v(o.band)}`;
+  if (columns(`${overall}  ·  ${answered}`) <= width) out.push(styledOverall + s.dim(`  ·  ${answered}`));
+  else {
+    out.push(...(columns(overall) <= width ? [styledOverall] : wrapText(overall, width)));
+    out.push(...wrapText(answered, width).map(s.dim));
+  }
   if (a.cohort) {
-    out.push(s.dim(`Cohort of ${a.cohort.count} councils: median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarter(a.cohort.overall)}`));
+    out.push(...wrapText(`Cohort of ${a.cohort.count} councils: median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarter(a.cohort.overall)}`, width).map(s.dim));
   }
   out.push('');
 
-  const titleWidth = Math.max(...a.characteristics.map((c) => c.title.length), 8);
-  const bandWidth = Math.max(...a.characteristics.map((c) => (c.band ?? 'not scored').length), 10);
-  for (const c of a.characteristics) {
-    out.push(
-      `  ${c.title.padEnd(titleWidth)}  ${s.score(bar(c.score, 20), c.score)} ${oneDecimal(c.score).padStart(5)}  ` +
-        `${(c.band ?? 'not scored').padEnd(bandWidth)}  ${s.dim(`${percent(c.coverage).padStart(6)} answered`)}` +
-        (a.cohort ? s.dim(`  cohort median ${oneDecimal(a.cohort.characteristics[c.id]?.median ?? null).padStart(5)}, ${quarter(a.cohort.characteristics[c.id])}`) : ''),
-    );
-  }
+  out.push(...characteristicRows(a, s, width));
   out.push('');
 
   const shown = a.gaps.slice(0, top);
   if (a.gaps.length === 0) {
     out.push(s.bold('Next steps'));
-    out.push(`  None: every scored indicator is at the target level (${a.target}).`);
+    out.push(...wrapText(`None: every scored indicator is at the target level (${a.target}).`, width, '  '));
   } else if (shown.length > 0) {
-    out.push(s.bold(`Top ${shown.length} next step${shown.length === 1 ? '' : 's'}`) + s.dim(` (of ${a.gaps.length} gaps below level ${a.target})`));
+    const head = `Top ${shown.length} next step${shown.length === 1 ? '' : 's'}`;
+    const of = ` (of ${a.gaps.length} gaps below level ${a.target})`;
+    if (columns(head + of) <= width) out.push(s.bold(head) + s.dim(of));
+    else out.push(...wrapText(head, width).map(s.bold), ...wrapText(of.trim(), width).map(s.dim));
     shown.forEach((gap, n) => {
       const statement = a.characteristics.flatMap((c) => c.indicators).find((i) => i.key === gap.key)?.statement ?? '';
-      out.push(`  ${n + 1}. ${s.bold(gap.key)}${s.dim(` · now ${gap.unknown ? "don't know (counted as 0)" : levelName(gap.score)}`)}`);
-      out.push(...wrap(statement, width, '     ').map(s.dim));
-      const step = wrap(gap.nextStep, width, '       ');
+      const number = `  ${n + 1}. `;
+      const key = v(gap.key);
+      const now = ` · now ${gap.unknown ? "don't know (counted as 0)" : levelName(gap.score)}`;
+      if (columns(number + key + now) <= width) out.push(`${number}${s.bold(key)}${s.dim(now)}`);
+      else out.push(...wrapText(key + now, width, '     ').map((line, i) => (i === 0 ? number + line.trimStart() : line)).map(s.dim));
+      out.push(...wrapText(v(statement), width, '     ').map(s.dim));
+      const step = wrapText(v(gap.nextStep), width, '       ');
       out.push(...step.map((line, i) => (i === 0 ? `     → ${line.trimStart()}` : line)));
     });
   }
@@ -76,19 +93,95 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   const notApplicable = a.characteristics.flatMap((c) => c.indicators).filter((i) => !i.applicable);
   if (a.notAssessed.length > 0) {
     out.push('');
-    out.push(s.warn(`Not assessed (${a.notAssessed.length}), left out of the scores:`));
-    out.push(...wrap(a.notAssessed.join(', '), width, '  '));
+    out.push(...wrapText(`Not assessed (${a.notAssessed.length}), left out of the scores:`, width).map(s.warn));
+    out.push(...wrapText(a.notAssessed.map(v).join(', '), width, '  '));
   }
   if (unknown.length > 0) {
     out.push('');
-    out.push(s.warn(`Don't know (${unknown.length}), counted as 0 until answered:`));
-    out.push(...wrap(unknown.map((i) => i.key).join(', '), width, '  '));
+    out.push(...wrapText(`Don't know (${unknown.length}), counted as 0 until answered:`, width).map(s.warn));
+    out.push(...wrapText(unknown.map((i) => v(i.key)).join(', '), width, '  '));
   }
   if (notApplicable.length > 0) {
     out.push('');
-    out.push(s.dim(`Does not apply to this council (${notApplicable.length}): ${notApplicable.map((i) => i.key).join(', ')}`));
+    const lines = wrapText(`Does not apply to this council (${notApplicable.length}): ${notApplicable.map((i) => v(i.key)).join(', ')}`, width, '  ');
+    out.push(...lines.map((line, i) => (i === 0 ? line.trimStart() : line)).map(s.dim));
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * One row per characteristic: title, bar, score, band, coverage (and the cohort's median under it).
+ * The bar shrinks from 20 to 10 cells to fit the width; when even that is too wide, the title takes
+ * a line of its own and the figures go on the next.
+ */
+function characteristicRows(a: Assessment, s: Style, width: number): string[] {
+  const rows = a.characteristics.map((c) => ({
+    c,
+    title: v(c.title),
+    band: c.band === null ? 'not scored' : v(c.band),
+    coverage: `${percent(c.coverage).padStart(6)} answered`,
+  }));
+  const titleWidth = Math.max(...rows.map((r) => columns(r.title)), 8);
+  const bandWidth = Math.max(...rows.map((r) => columns(r.band)), 10);
+  // "  title  BAR score  band  coverage": everything but the bar.
+  const figures = 1 + 5 + 2 + bandWidth + 2 + 15;
+  const oneLine = Math.min(BAR_MAX, width - (2 + titleWidth + 2 + figures));
+  const stacked = oneLine < BAR_MIN;
+  const barWidth = stacked ? Math.max(BAR_MIN, Math.min(BAR_MAX, width - 4 - figures)) : oneLine;
+  const figureIndent = stacked ? '    ' : ' '.repeat(2 + titleWidth + 2);
+
+  const out: string[] = [];
+  for (const { c, title, band, coverage } of rows) {
+    const score = oneDecimal(c.score).padStart(5);
+    const parts = [
+      { text: `${bar(c.score, barWidth)} ${score}`, style: () => `${s.score(bar(c.score, barWidth), c.score)} ${score}` },
+      { text: padEnd(band, bandWidth), style: (t: string) => t },
+      { text: coverage, style: s.dim },
+    ];
+    if (!stacked) {
+      out.push(`  ${padEnd(title, titleWidth)}  ${parts.map((p) => p.style(p.text)).join('  ')}`);
+    } else {
+      out.push(...wrapText(title, width, '  '));
+      out.push(...fitParts(parts, width, figureIndent));
+    }
+    if (a.cohort) {
+      const p = a.cohort.characteristics[c.id];
+      const cohort = `cohort median ${oneDecimal(p?.median ?? null).padStart(5)}, ${quarter(p)}`;
+      if (columns(figureIndent + cohort) <= width) out.push(s.dim(figureIndent + cohort));
+      else out.push(...wrapText(cohort, width, '    ').map(s.dim));
+    }
+  }
+  return out;
+}
+
+/** Parts joined by two spaces, starting a new (indented) line when the next part would not fit. */
+function fitParts(parts: { text: string; style: (text: string) => string }[], width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const part of parts) {
+    // Padding kept (the columns line up), but never counted against the width at a line's end.
+    const text = part.text;
+    const w = columns(text.trimEnd());
+    if (line && used + 2 + w > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    if (!line) {
+      if (columns(indent) + w > width) {
+        // Wider than a whole line (a very long band label): wrapped on its own.
+        lines.push(...wrapText(text.trimEnd(), width, indent).map(part.style));
+        continue;
+      }
+      line = indent + part.style(text);
+      used = columns(indent) + columns(text);
+    } else {
+      line += `  ${part.style(text)}`;
+      used += 2 + columns(text);
+    }
+  }
+  if (line) lines.push(line.trimEnd());
+  return lines;
 }
 
 function quarter(p: Placement | undefined): string {

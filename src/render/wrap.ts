@@ -1,14 +1,33 @@
-/** Word-wraps text to `width` columns, prefixing every line with `indent`. */
-export function wrap(text: string, width: number, indent = ''): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+import { chop, columns } from './width.js';
+
+export interface WrapOptions {
+  /** Split a word wider than the line (a terminal must never wrap it itself); off for markdown, where a long link must stay whole. */
+  breakWords?: boolean;
+}
+
+/** Word-wraps text to `width` terminal columns, prefixing every line with `indent`. */
+export function wrap(text: string, width: number, indent = '', { breakWords = false }: WrapOptions = {}): string[] {
+  const room = Math.max(1, width - columns(indent));
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').flatMap((word) => (breakWords && columns(word) > room ? chop(word, room) : [word]));
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const word of words) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
+    const w = columns(word);
+    if (line && used + 1 + w > room) {
       lines.push(indent + line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+      used = w;
+    } else {
+      line = line ? `${line} ${word}` : word;
+      used = line === word ? w : used + 1 + w;
+    }
   }
   if (line) lines.push(indent + line);
   return lines;
+}
+
+/** Word-wraps terminal text: words too wide for a line are split, so no line is ever wider than `width`. */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  return wrap(text, width, indent, { breakWords: true });
 }

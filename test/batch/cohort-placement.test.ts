@@ -52,7 +52,7 @@ describe('assess --cohort', () => {
     const file = cohortFile();
     const text = cli(['assess', county, '--cohort', file]).stdout;
     expect(text).toContain('Cohort of 12 councils: median 50.0; this council is in the upper middle quarter');
-    expect(text).toMatch(/Alpha .*cohort median  60\.0, lower middle quarter/);
+    expect(text).toMatch(/Alpha .*\n +cohort median  60\.0, lower middle quarter\n/);
     const md = cli(['assess', county, '--format', 'markdown', '--cohort', file]).stdout;
     expect(md).toContain('| Beta | 50.0 | Mid | 50.0 | upper middle quarter |');
     const html = cli(['assess', county, '--format', 'html', '--cohort', file]).stdout;

@@ -16,6 +16,7 @@ import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, printWarnings, warn } from '../output.js';
 import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
+import { outputWidth } from '../width.js';
 
 export type AssessFormat = (typeof FORMATS.assess)[number];
 
@@ -57,6 +58,7 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
         style: await stdoutStyle(options.color, options.output !== undefined),
         top: options.top,
         scale: rubric.scale,
+        width: outputWidth(options.output !== undefined),
       }),
     json: async () => renderJson(assessment, toolVersion),
     markdown: async () => renderMarkdown(assessment, { rubric, top: options.top }),

@@ -12,6 +12,8 @@ import type { FORMATS } from '../options.js';
 import { emit, warn } from '../output.js';
 import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 import { progressBar } from '../progress.js';
+import { outputWidth } from '../width.js';
+import { QUOTED_MAX, visible, visibleMessage } from '../../core/visible.js';
 
 export type BatchFormat = (typeof FORMATS.batch)[number];
 
@@ -50,7 +52,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
   for (const bad of result.invalid) for (const line of bad.errors) warn(line);
   const renderers = {
-    text: () => renderBatchText(result),
+    text: () => renderBatchText(result, { width: outputWidth(options.output !== undefined) }),
     csv: () => renderBatchCsv(result),
     json: () => renderBatchJson(result),
     markdown: () => renderBatchMarkdown(result),
@@ -61,7 +63,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const below =
     options.failUnder === undefined ? [] : result.councils.filter((r) => r.overall === null || r.overall + 1e-9 < options.failUnder!);
   for (const r of below) {
-    warn(`policy failed: ${r.council} (${r.file}) ${r.overall === null ? 'has no overall score' : `scored ${r.overall.toFixed(1)}`}, below --fail-under ${options.failUnder}`);
+    warn(`policy failed: ${visibleMessage(r.council, QUOTED_MAX)} (${visible(r.file)}) ${r.overall === null ? 'has no overall score' : `scored ${r.overall.toFixed(1)}`}, below --fail-under ${options.failUnder}`);
   }
   // 2 beats 1 beats 0.
   return result.invalid.length > 0 ? EXIT.usage : below.length > 0 ? EXIT.policy : EXIT.ok;

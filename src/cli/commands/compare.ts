@@ -6,6 +6,7 @@ import type { LoadedAnswers } from '../../io/load.js';
 import { loadAnswers } from '../../io/load.js';
 import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../../render/compare.js';
 import { EXIT } from '../exit-codes.js';
+import { outputWidth } from '../width.js';
 import type { FORMATS } from '../options.js';
 import { emit, printWarnings, warn } from '../output.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
@@ -28,7 +29,7 @@ export async function runCompare(beforeFile: string, afterFile: string, options:
   );
   const rubric = after.rubric.rubric;
   const renderers = {
-    text: () => renderCompareText(comparison, rubric),
+    text: () => renderCompareText(comparison, rubric, { width: outputWidth(options.output !== undefined) }),
     markdown: () => renderCompareMarkdown(comparison, rubric),
     json: () => renderCompareJson(comparison),
   } satisfies Record<CompareFormat, () => string>;

@@ -87,6 +87,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
     const report = renderText(assess(rubric, done, { source: path }), {
       style: await stdoutStyle(options.color, false),
       scale: rubric.scale,
+      width: (await import('../width.js')).outputWidth(),
     });
     prompter.say('');
     prompter.say(report.trimEnd());

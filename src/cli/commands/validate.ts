@@ -1,4 +1,5 @@
 import { formatProblem, InputError } from '../../core/errors.js';
+import { QUOTED_MAX, shortenQuoted, visible, visibleMessage } from '../../core/visible.js';
 import { indicatorCount } from '../../core/rubric.js';
 import { answersFromParsed, kindOf, readYamlFile, rubricFromParsed } from '../../io/load.js';
 import { locate } from '../../io/yaml.js';
@@ -26,17 +27,23 @@ async function validateOne(file: string): Promise<string> {
   const kind = kindOf(parsed);
   if (kind === 'rubric') {
     const rubric = rubricFromParsed(parsed);
-    return `${file}: valid rubric "${rubric.id}" version ${rubric.version} (${rubric.characteristics.length} characteristics, ${indicatorCount(rubric)} indicators)`;
+    return `${visible(file)}: valid rubric ${quoted(rubric.id)} version ${visibleMessage(rubric.version, QUOTED_MAX)} (${rubric.characteristics.length} characteristics, ${indicatorCount(rubric)} indicators)`;
   }
   if (kind === 'answers') {
     const loaded = await answersFromParsed(parsed);
     printWarnings(loaded.warnings);
     const answered = Object.values(loaded.answers.answers).filter((a) => a !== null).length;
-    return `${file}: valid answers for ${loaded.answers.council.name} (rubric "${loaded.rubric.rubric.id}", ${answered} of ${indicatorCount(loaded.rubric.rubric)} answered)`;
+    // One line whatever the file holds: the name with its control characters visible, and cut short.
+    return `${visible(file)}: valid answers for ${visibleMessage(loaded.answers.council.name, QUOTED_MAX)} (rubric ${quoted(loaded.rubric.rubric.id)}, ${answered} of ${indicatorCount(loaded.rubric.rubric)} answered)`;
   }
   const message =
     kind === undefined
       ? '"kind:" is missing; expected kind: answers or kind: rubric'
       : `unknown kind ${JSON.stringify(kind)}; expected answers or rubric`;
   throw new InputError([locate(parsed, { path: kind === undefined ? [] : ['kind'], message })]);
+}
+
+/** "id" as the success lines show it (ids are slugs, but a line must never carry a control character). */
+function quoted(id: string): string {
+  return visible(shortenQuoted(`"${id}"`));
 }
