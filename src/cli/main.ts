@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { formatProblem, InputError } from '../core/errors.js';
-import { visibleMessage } from '../core/visible.js';
+import { visible, visibleMessage } from '../core/visible.js';
 import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 import { FORMATS, formatOption, outputOption, percentage, rubricOption, shard, wholeNumber } from './options.js';
@@ -58,6 +58,9 @@ export function buildProgram(): Command {
     .addHelpCommand(false)
     .option('--no-color', 'plain text, without colour (NO_COLOR and FORCE_COLOR are honoured too)')
     .showHelpAfterError('(add --help for usage)')
+    // Commander's own errors quote what was typed; a value pasted with control characters in it
+    // must not drive the terminal, so each line is shown with them made visible.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.split('\n').map((line) => visible(line, { max: 1000 })).join('\n')) })
     .exitOverride();
 
   program

@@ -28,7 +28,7 @@ export interface BatchOptions {
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<number> {
   const { files: all, unmatched, unreadable } = expandInputs(inputs);
   refuseOutputOverInput([...all.map((f) => ({ file: f, what: 'one of the answers files' })), rubricInput(options.rubric)], [{ file: options.output, option: '--output' }]);
-  for (const input of unmatched) warn(`warning: ${input}: no YAML files found`);
+  for (const input of unmatched) warn(`warning: ${visible(input, { max: 300 })}: no YAML files found`);
   if (unreadable.length > 0) {
     // A folder that cannot be read would leave its councils out of the cohort without a word.
     for (const u of unreadable.slice(0, -1)) warn(`error: cannot read ${u.path}: ${u.reason}`);
@@ -44,6 +44,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   progress.done();
   const rubrics = Object.values(scored.rubrics);
   if (rubrics.length > 1) throw new UsageError(mixedRubrics(rubrics));
+  refuseOutputOverInput(rubrics.map((r) => ({ file: r.source, what: 'the rubric the answers files name' })), [{ file: options.output, option: '--output' }]);
 
   const only = rubrics[0];
   const fallback = only ?? (await loadRubric(options.rubric ?? 'eight-characteristics'));

@@ -16,6 +16,10 @@ export type CompareFormat = (typeof FORMATS.compare)[number];
 export async function runCompare(beforeFile: string, afterFile: string, options: { format: CompareFormat; output?: string }): Promise<number> {
   refuseOutputOverInput([{ file: beforeFile, what: 'the "before" answers file' }, { file: afterFile, what: 'the "after" answers file' }], [{ file: options.output, option: '--output' }]);
   const [before, after] = await loadBoth(beforeFile, afterFile);
+  refuseOutputOverInput(
+    [before, after].map((l) => ({ file: l.rubric.file, what: 'the rubric the answers files name' })),
+    [{ file: options.output, option: '--output' }],
+  );
   printWarnings([...before.warnings, ...after.warnings]);
   const side = (file: string, loaded: LoadedAnswers) => ({
     file,

@@ -13,6 +13,7 @@ import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import { warn } from '../output.js';
+import { visible } from '../../core/visible.js';
 
 export interface InterviewCommandOptions {
   rubric?: string;
@@ -187,7 +188,7 @@ async function start(options: InterviewCommandOptions, prompter: Prompter, date:
 async function resume(path: string, rubricOverride: string | undefined, prompter: Prompter): Promise<Started> {
   const text = textOf(path);
   const loaded = await loadAnswers(path, rubricOverride);
-  prompter.say(`Carrying on with ${path} (${loaded.answers.council.name}).`);
+  prompter.say(`Carrying on with ${visible(path)} (${visible(loaded.answers.council.name, { max: 200 })}).`);
   return { path, file: loaded.answers, rubric: loaded.rubric.rubric, read: structuredClone(loaded.answers), text };
 }
 
