@@ -3,7 +3,8 @@ import type * as YamlLibrary from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { InputProblem, PathSegment, Problem } from '../core/errors.js';
 import { formatPath, InputError } from '../core/errors.js';
-import { parsePlainYaml } from './plain-yaml.js';
+import type { PlainNode, PlainPosition } from './plain-yaml.js';
+import { parsePlainYaml, plainPositions } from './plain-yaml.js';
 
 let library: typeof YamlLibrary | undefined;
 /**
@@ -178,8 +179,43 @@ function firstAlias(doc: Document.Parsed): Node | undefined {
   return found;
 }
 
+/** Positions of plain files, from the plain reader (null: not plain after all). */
+const plainPositionsOf = new WeakMap<ParsedYaml, PlainNode | null>();
+
 /** Where a problem sits in the file: the deepest node its path reaches. */
 export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
+  // A plain file is located by the plain reader's positions when it can be, which costs no full parse.
+  if (!positionsOf.has(parsed)) {
+    const quick = locatePlain(parsed, problem);
+    if (quick) return quick;
+  }
+  return locateWithLibrary(parsed, problem);
+}
+
+/** As locateWithLibrary would place it, for a plain file; undefined when unsure (an empty value on the way). */
+function locatePlain(parsed: ParsedYaml, problem: Problem): InputProblem | undefined {
+  let root = plainPositionsOf.get(parsed);
+  if (root === undefined) plainPositionsOf.set(parsed, (root = plainPositions(parsed.text) ?? null));
+  if (!root) return undefined;
+  let node: PlainNode = root;
+  let keyAt: PlainPosition | undefined;
+  let reached = 0;
+  for (const segment of problem.path) {
+    const entry = node.entries?.get(String(segment));
+    if (!entry) break;
+    keyAt = entry.key;
+    node = entry.value;
+    reached++;
+  }
+  let target: PlainPosition;
+  if (reached === problem.path.length && (problem.at === 'key' || node.empty) && keyAt) target = keyAt;
+  else if (node.empty) return undefined;
+  else target = node;
+  return { file: parsed.file, line: target.line, col: target.col, path: problem.label ?? displayPath(problem.path, parsed.data), message: problem.message };
+}
+
+/** Where a problem sits, by the library's full parse: the authority, and the fallback. Exported for tests. */
+export function locateWithLibrary(parsed: ParsedYaml, problem: Problem): InputProblem {
   const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const { doc, lineCounter } = positioned(parsed);
   let node: unknown = doc.contents;

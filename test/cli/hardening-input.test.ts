@@ -1,9 +1,12 @@
 // Issue 11, rows 5, 6, 12 and 17: bad input that used to crash (exit 70), hang, eat memory or
 // print NaN is one located line per mistake, exit 2, and a batch still scores every other file.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, cli, fixtures, tempDir } from '../helpers.js';
+import type { Problem } from '../../src/core/errors.js';
+import { plainPositions } from '../../src/io/plain-yaml.js';
+import { locate, locateWithLibrary, parseYaml } from '../../src/io/yaml.js';
+import { bin, cli, fixtures, root, tempDir } from '../helpers.js';
 
 const hostile = (name: string) => `test/fixtures/hostile/input/${name}`;
 const good = 'test/fixtures/answers/weighted-county.yaml';
@@ -291,5 +294,48 @@ describe('row 17: messages that said the wrong thing', () => {
       `${hostile('assessed-on-year-0050.yaml')}:5:13: assessedOn: the year 0050 looks wrong; expected a year from 1900 to 2100, in a date such as 2026-11-01\n`,
     );
     expect(r.code).toBe(2);
+  });
+});
+
+describe('row 12: plain files are located without a second parse, exactly where the library says', () => {
+  /** Every path in the data, and one step past each (a missing key, a key under a scalar). */
+  function paths(data: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+    const out: (string | number)[][] = [prefix, [...prefix, 'no-such-key']];
+    if (data !== null && typeof data === 'object') {
+      for (const [key, value] of Object.entries(data)) out.push(...paths(value, [...prefix, key]));
+    }
+    return out;
+  }
+
+  const yamlFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+    );
+  const synthetic = [
+    'schemaVersion: 1\nkind: answers\nrubric: weighted\ncouncil:\n  name: Block Council\n  type:\nassessedOn:\nanswers:\n  alpha.a1:\n    score: 2\n    evidence: "quoted, with: colon"\n  alpha.a2: # nothing yet\n  beta.b1: {  score: unknown ,confidence: low }\n  beta.b2: { }\n  delta.d1:   \'single\'\n',
+    'kind: answers\r\ncouncil: { name: CRLF Council }\r\nanswers:\r\n    deep.key:\r\n        score: 3\r\n',
+    '# a comment first\n\n   \n  # indented comment\nkind: answers   # trailing\ncouncil:\nanswers: { a.b: 2, a.c: "x y" }\nassessor: Jo Bloggs # who\n',
+    'answers:\n  a.b: {score: 1}\n  a.c: 2 # c\n  a.d: n/a\n  a.e: ~\n  a.f: null\n  a.g: true\n',
+  ];
+  const texts = [
+    ...[...yamlFiles(join(root, 'examples')), ...yamlFiles(fixtures)].map((f) => readFileSync(f, 'utf8')),
+    ...synthetic,
+    cli(['template']).stdout,
+    cli(['template', '--rubric', rubric]).stdout,
+  ].filter((text) => plainPositions(text) !== undefined);
+
+  test('enough plain files to mean something', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test.each(texts.map((text, i) => [i, text] as const))('file %i: every path, as key and as value', (_, text) => {
+    const plain = parseYaml('f.yaml', text);
+    const full = parseYaml('f.yaml', text);
+    for (const path of paths(plain.data)) {
+      for (const at of [undefined, 'key'] as const) {
+        const problem: Problem = { path, message: 'm', ...(at && { at }) };
+        expect([path, at, locate(plain, problem)]).toEqual([path, at, locateWithLibrary(full, problem)]);
+      }
+    }
   });
 });

@@ -33,7 +33,7 @@ describe('no NaN or Infinity leaves the core', () => {
   });
 
   test('a weight that overflows, had it got past checkRubric, is caught', () => {
-    const huge: Rubric = { ...rubric, characteristics: rubric.characteristics.map((c) => ({ ...c, weight: 1e308 })) };
+    const huge = { ...rubric, characteristics: rubric.characteristics.map((c) => ({ ...c, weight: 1e308 })) } as Rubric;
     expect(() => assess(huge, file({ 'alpha.a1': 2, 'beta.b1': 3 }))).toThrow(/^bug: scoring produced (NaN|Infinity)/);
   });
 
