@@ -18,18 +18,19 @@ export function indicatorCount(rubric: Rubric): number {
 }
 
 /**
- * Weights are relative, so a million to one is more spread than any rubric needs; within these
- * bounds every weighted sum and priority stays an ordinary finite number (1e308 would overflow to
- * Infinity, 1e-320 loses precision as a denormal).
+ * Weights are relative, so a billion to one is more spread than any rubric needs. Within these
+ * bounds every weighted sum stays an ordinary finite number (1e308 overflows to Infinity, 1e-320
+ * loses precision as a denormal), and the smallest gap priority (0.001 x 0.001 x 1) stays far
+ * above the 1e-9 within which priorities count as equal.
  */
-export const WEIGHT_MIN = 0.000001;
+export const WEIGHT_MIN = 0.001;
 export const WEIGHT_MAX = 1_000_000;
 
 function checkWeight(weight: number | undefined, path: (string | number)[], problems: Problem[]): void {
   if (weight === undefined || (weight >= WEIGHT_MIN && weight <= WEIGHT_MAX)) return;
   problems.push({
     path,
-    message: `${weight} is too ${weight > WEIGHT_MAX ? 'large' : 'small'}; a weight must be from 0.000001 to 1,000,000`,
+    message: `${weight} is too ${weight > WEIGHT_MAX ? 'large' : 'small'}; a weight must be from 0.001 to 1,000,000`,
   });
 }
 
