@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../../src/core/errors.js';
-import { plainPositions } from '../../src/io/plain-yaml.js';
+import { parseDocument } from 'yaml';
+import { parsePlainYaml, plainPositions } from '../../src/io/plain-yaml.js';
 import { locate, locateWithLibrary, parseYaml } from '../../src/io/yaml.js';
 import { bin, cli, fixtures, root, tempDir } from '../helpers.js';
 
@@ -85,6 +86,22 @@ describe('row 5: a score written as a mapping', () => {
       expect(r.code).toBe(2);
       expect(r.stdout).not.toContain('NaN');
     }
+  });
+
+  test('the plain-YAML fast path reads the block form as the library does, and gives up on the flow form', () => {
+    // The fixtures name their rubric by a path starting with "." (which the fast path leaves to the
+    // library); with a plain path, the fast path takes the block form.
+    const plain = (name: string) => readFileSync(hostile(name), 'utf8').replace('rubric: ../../rubrics/weighted.yaml', `rubric: ${rubric}`);
+    const block = plain('score-nested-block.yaml');
+    expect(parsePlainYaml(block)).toStrictEqual(parseDocument(block, { schema: 'core' }).toJS());
+    expect((parsePlainYaml(block)?.answers as Record<string, unknown>)['beta.b1']).toEqual({ score: { score: 2 } });
+    expect(parsePlainYaml(plain('score-nested-flow.yaml'))).toBeUndefined();
+    // And through the binary, located by the fast path's positions: the same line as the library's.
+    const file = join(tempDir(), 'plain-block.yaml');
+    writeFileSync(file, block);
+    const r = cli(['validate', file]);
+    expect(r.stderr).toBe(`${file}:9:7: ${MESSAGE}\n`);
+    expect(r.code).toBe(2);
   });
 
   test('without a rubric to check against, the schema says it too (its anyOf error is no longer dropped)', () => {
