@@ -65,9 +65,9 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
     }
   }
 
-  if (file.assessedOn !== undefined && !isRealDate(file.assessedOn)) {
-    errors.push({ path: ['assessedOn'], message: `${file.assessedOn} is not a real date; expected YYYY-MM-DD` });
-  }
+  // This runs on files the schema has already found fault with, so nothing here may trust a type.
+  const dateMessage = assessedOnProblem(file.assessedOn as unknown);
+  if (dateMessage !== undefined) errors.push({ path: ['assessedOn'], message: dateMessage });
 
   const indicators = new Map<string, Indicator>();
   for (const c of rubric.characteristics) for (const i of c.indicators) indicators.set(indicatorKey(c, i), i);
@@ -87,7 +87,15 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
     const detailed = typeof answer === 'object' && answer !== null;
     const valuePath = detailed ? ['answers', key, 'score'] : ['answers', key];
     const label = detailed ? `${key}.score` : key;
-    if (typeof value === 'number' && (!Number.isInteger(value) || value < 0 || value > max)) {
+    if (Array.isArray(answer)) continue; // the schema's message ("a list is not valid here") says it
+    if (typeof value === 'object' && value !== null) {
+      // { score: { score: 2 } }: the schema reports it too, but without the rubric's scale.
+      errors.push({
+        path: valuePath,
+        label,
+        message: `${Array.isArray(value) ? 'a list' : 'a mapping'} is not an answer; expected a whole number 0-${max}, n/a, unknown, or nothing if not yet answered`,
+      });
+    } else if (typeof value === 'number' && (!Number.isInteger(value) || value < 0 || value > max)) {
       errors.push({
         path: valuePath,
         label,
@@ -118,8 +126,33 @@ function describeAppliesTo(indicator: Indicator): string {
     .join(', ');
 }
 
-function isRealDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+/** The years a council's self-assessment can plausibly be dated in; outside them it is a typo. */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
+/**
+ * What is wrong with `assessedOn`, or undefined when it is a real date (or absent). A string not
+ * shaped YYYY-MM-DD is left to the schema's message, which says what the shape is.
+ */
+export function assessedOnProblem(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    const what = value === null ? 'an empty value' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : String(value);
+    return `${what} is not a date; expected a date written YYYY-MM-DD, such as 2026-11-01`;
+  }
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
+    return `the year ${match[1]} looks wrong; expected a year from ${EARLIEST_YEAR} to ${LATEST_YEAR}, in a date such as 2026-11-01`;
+  }
+  if (!isRealDate(year, Number(match[2]), Number(match[3]))) return `${value} is not a real date; expected YYYY-MM-DD`;
+  return undefined;
+}
+
+/** Plain calendar arithmetic: Date.UTC would read the years 0-99 as 1900-1999. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && Number.isInteger(day) && day >= 1 && day <= days;
 }

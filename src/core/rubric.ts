@@ -17,6 +17,23 @@ export function indicatorCount(rubric: Rubric): number {
   return rubric.characteristics.reduce((n, c) => n + c.indicators.length, 0);
 }
 
+/**
+ * Weights are relative, so a billion to one is more spread than any rubric needs. Within these
+ * bounds every weighted sum stays an ordinary finite number (1e308 overflows to Infinity, 1e-320
+ * loses precision as a denormal), and the smallest gap priority (0.001 x 0.001 x 1) stays far
+ * above the 1e-9 within which priorities count as equal.
+ */
+export const WEIGHT_MIN = 0.001;
+export const WEIGHT_MAX = 1_000_000;
+
+function checkWeight(weight: number | undefined, path: (string | number)[], problems: Problem[]): void {
+  if (weight === undefined || (weight >= WEIGHT_MIN && weight <= WEIGHT_MAX)) return;
+  problems.push({
+    path,
+    message: `${weight} is too ${weight > WEIGHT_MAX ? 'large' : 'small'}; a weight must be from 0.001 to 1,000,000`,
+  });
+}
+
 /** Checks a schema-valid rubric for what a schema cannot say. */
 export function checkRubric(rubric: Rubric): Problem[] {
   const problems: Problem[] = [];
@@ -58,6 +75,7 @@ export function checkRubric(rubric: Rubric): Problem[] {
     problems,
   );
   rubric.characteristics.forEach((characteristic, c) => {
+    checkWeight(characteristic.weight, ['characteristics', c, 'weight'], problems);
     const base = ['characteristics', c, 'indicators'] as const;
     reportDuplicates(
       characteristic.indicators.map((i) => i.id),
@@ -67,6 +85,7 @@ export function checkRubric(rubric: Rubric): Problem[] {
     );
     characteristic.indicators.forEach((indicator, i) => {
       const path = [...base, i];
+      checkWeight(indicator.weight, [...path, 'weight'], problems);
       checkLevelKeys(indicator.levels ?? {}, [...path, 'levels'], max, max, 'level descriptor', problems);
       checkLevelKeys(indicator.nextSteps, [...path, 'nextSteps'], max - 1, max, 'next step', problems);
       for (let v = 0; v < max; v++) {

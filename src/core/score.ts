@@ -115,7 +115,27 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
     ...(file.assessedOn !== undefined && { assessedOn: file.assessedOn }),
     ...(file.assessor !== undefined && { assessor: file.assessor }),
   };
+  assertFinite(assessment, 'assessment');
   return assessment;
+}
+
+/**
+ * The last line of defence: no report, in any format, may show NaN or Infinity. Loading rejects
+ * every input that could lead to one (non-numeric scores, weights out of range), so a number that
+ * is not finite here is a bug in this program, and it stops rather than print a wrong report.
+ */
+export function assertFinite(value: unknown, where: string): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new Error(`bug: scoring produced ${value} at ${where}; a report may only hold finite numbers (the input passed every check)`);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => assertFinite(item, `${where}[${i}]`));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) assertFinite(item, `${where}.${key}`);
+  } else if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'boolean') {
+    throw new Error(`bug: scoring produced a ${typeof value} at ${where}; a report holds only numbers, text, true/false and null`);
+  }
 }
 
 /** The band with the highest min at or below the score; null for a null score. */

@@ -1,6 +1,5 @@
 // Reading back the output of "batch --format json", as merge and assess --cohort need it: checked
 // against schemas/batch.schema.json, every mistake a located one-line error.
-import { readFileSync, statSync } from 'node:fs';
 import type { BatchResult, Cohort } from '../core/batch.js';
 import type { InputProblem, Problem } from '../core/errors.js';
 import { InputError, UsageError } from '../core/errors.js';
@@ -9,31 +8,14 @@ import { rubricDifference, rubricName } from '../core/rubric-identity.js';
 import { validateBatch } from '../generated/validators.js';
 import { rubricSourcePhrase } from './compiled-rubrics.js';
 import { schemaProblems } from './schema-errors.js';
-import { decodeText } from './source.js';
+import { decodeText, JSON_LIMITS, readRegularFile } from './source.js';
 import type { ParsedYaml } from './yaml.js';
 import { displayPath, locateAll } from './yaml.js';
 
 export function readBatchJson(file: string): BatchResult {
   const whole = (message: string, line = 1, col = 1) => new InputError([{ file, line, col, path: '', message }]);
-  let buffer: Buffer;
-  try {
-    // A FIFO or device would block or never end: only a regular file is read.
-    const info = statSync(file);
-    if (!info.isFile() && !info.isDirectory()) throw whole('is not a regular file (a FIFO, socket or device); expected a JSON file');
-    buffer = readFileSync(file);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw whole(
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a folder; expected a JSON file'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'cannot be read: permission denied'
-            : `cannot be read (${code ?? (err as Error).message})`,
-    );
-  }
+  // A regular file of at most 200 MB, or a located error: a FIFO or device would block or never end.
+  const buffer = readRegularFile(file, JSON_LIMITS);
   const text = decodeText(file, buffer);
   let data: unknown;
   try {

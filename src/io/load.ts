@@ -127,7 +127,7 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
   const kind = kindProblem(parsed, 'answers');
   if (kind) throw new InputError([locate(parsed, kind)]);
   const data = parsed.data as Record<string, unknown>;
-  const problems = validateAnswers(data) ? [] : schemaProblems(validateAnswers.errors ?? [], data);
+  let problems = validateAnswers(data) ? [] : schemaProblems(validateAnswers.errors ?? [], data);
 
   let rubric: LoadedRubric | undefined;
   if (rubricOverride !== undefined) {
@@ -153,10 +153,11 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
     const checked = checkAnswers(data as unknown as AnswersFile, rubric.rubric);
     // A rubric-aware message ("7 is not on the scale 0-3", "not an indicator") beats the schema's
     // generic ones at the same place or beneath it.
-    const specific = checked.errors.map((p) => p.path);
-    const kept = problems.filter((p) => !specific.some((s) => s.every((seg, i) => p.path[i] === seg)));
-    problems.length = 0;
-    problems.push(...kept, ...checked.errors);
+    // A set of paths rather than a search through them, and concat rather than push(...): a file
+    // with 150,000 unknown keys has as many problems, which would be quadratic or overflow the stack.
+    const specific = new Set(checked.errors.map((p) => pathId(p.path)));
+    const beaten = (p: Problem) => p.path.some((_, i) => specific.has(pathId(p.path.slice(0, i + 1)))) || specific.has('');
+    problems = problems.filter((p) => !beaten(p)).concat(checked.errors);
     unlocated = checked.warnings;
   }
   if (problems.length > 0) throw new InputError(locateAll(parsed, problems));
@@ -172,6 +173,11 @@ function kindProblem(parsed: ParsedYaml, want: 'rubric' | 'answers'): Problem | 
   if (data.kind === want) return undefined;
   if (data.kind === undefined) return { path: [], message: `"kind:" is missing; expected kind: ${want}` };
   return { path: ['kind'], message: `expected kind: ${want}, found ${JSON.stringify(data.kind)}` };
+}
+
+/** A path as one string, for sets (segments joined by NUL, which no real key holds). */
+function pathId(path: readonly (string | number)[]): string {
+  return path.map(String).join('\u0000');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -31,6 +31,22 @@ const TRAILING_SPACES = / +$/;
  */
 const MAX_KEY_LENGTH = 1000;
 
+/** Where a node starts, 1-based, as the library's LineCounter gives it. */
+export interface PlainPosition {
+  line: number;
+  col: number;
+}
+
+/**
+ * Positions for a plain file, mirroring its data: each mapping's entries by key, with where the key
+ * and the value start. `empty` marks a value with no text (`key:` and nothing after), which the
+ * library places at a position of its own choosing; locating gives up there and asks the library.
+ */
+export interface PlainNode extends PlainPosition {
+  empty?: boolean;
+  entries?: Map<string, { key: PlainPosition; value: PlainNode }>;
+}
+
 class NotPlain extends Error {}
 const giveUp = (): never => {
   throw new NotPlain();
@@ -38,36 +54,60 @@ const giveUp = (): never => {
 
 /** The data of `text` when it is plain YAML, as the `yaml` library's toJS would give it; otherwise undefined. */
 export function parsePlainYaml(text: string): Mapping | undefined {
+  return readPlain(text)?.data;
+}
+
+/**
+ * The positions of a file parsePlainYaml reads (undefined for any other), found by the same reading:
+ * locating a mistake in a plain file then needs no second parse by the library, whose parse of a
+ * mapping of 150,000 keys takes seconds. test/cli/hardening-input.test.ts checks they agree.
+ */
+export function plainPositions(text: string): PlainNode | undefined {
+  return readPlain(text, true)?.positions;
+}
+
+function readPlain(text: string, withPositions = false): { data: Mapping; positions: PlainNode | undefined } | undefined {
   if (AWKWARD_CHARACTERS.test(text) || (text.includes('\r') && /\r(?!\n)/.test(text))) return undefined;
   try {
-    return readDocument(text.split(/\r?\n/));
+    return readDocument(text.split(/\r?\n/), withPositions);
   } catch (err) {
     if (err instanceof NotPlain) return undefined;
     throw err;
   }
 }
 
-function readDocument(lines: string[]): Mapping | undefined {
+type Recorder = ((key: string, keyAt: PlainPosition, value: PlainNode) => void) | undefined;
+
+function readDocument(lines: string[], withPositions: boolean): { data: Mapping; positions: PlainNode | undefined } | undefined {
   const root: Mapping = {};
-  const open: { indent: number; mapping: Mapping }[] = [{ indent: 0, mapping: root }];
+  let rootNode: PlainNode | undefined;
+  const open: { indent: number; mapping: Mapping; node: PlainNode | undefined }[] = [{ indent: 0, mapping: root, node: undefined }];
   // A key with nothing after its colon: a nested mapping if the next line is indented more, else null.
-  let waiting: { indent: number; mapping: Mapping; key: string } | undefined;
+  let waiting: { indent: number; mapping: Mapping; key: string; node: PlainNode | undefined } | undefined;
   let empty = true;
-  for (const line of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
     if (indent === line.length || line[indent] === '#') continue;
     empty = false;
+    if (withPositions && !rootNode) open[0]!.node = rootNode = { line: n + 1, col: indent + 1, entries: new Map() };
     if (waiting) {
       if (indent > waiting.indent) {
         const child: Mapping = {};
         waiting.mapping[waiting.key] = child;
-        open.push({ indent, mapping: child });
+        let childNode: PlainNode | undefined;
+        if (waiting.node) {
+          // The library starts a block mapping at its first key.
+          childNode = Object.assign(waiting.node, { line: n + 1, col: indent + 1, entries: new Map() });
+          delete childNode.empty;
+        }
+        open.push({ indent, mapping: child, node: childNode });
       }
       waiting = undefined;
     }
     while (open.length > 1 && open.at(-1)!.indent > indent) open.pop();
-    const { mapping, indent: expected } = open.at(-1)!;
+    const { mapping, indent: expected, node } = open.at(-1)!;
     if (indent !== expected) giveUp();
 
     const rest = line.slice(indent);
@@ -77,10 +117,26 @@ function readDocument(lines: string[]): Mapping | undefined {
     const value = rest.slice(match[0].length);
     // Keys go in when they are read, so the order of keys is the file's order, as in the library.
     mapping[key] = null;
-    if (value === '' || value[0] === '#') waiting = { indent, mapping, key };
-    else mapping[key] = inlineValue(value);
+    const valueCol = indent + match[0].length + 1;
+    let valueNode: PlainNode | undefined;
+    if (node) {
+      valueNode = { line: n + 1, col: valueCol };
+      node.entries!.set(key, { key: { line: n + 1, col: indent + 1 }, value: valueNode });
+    }
+    if (value === '' || value[0] === '#') {
+      if (valueNode) valueNode.empty = true;
+      waiting = { indent, mapping, key, node: valueNode };
+    } else mapping[key] = inlineValue(value, valueNode && recorderFor(valueNode, n + 1, valueCol));
   }
-  return empty ? undefined : root;
+  return empty ? undefined : { data: root, positions: rootNode };
+}
+
+/** Records the entries of a flow mapping that starts at `node`, in column `base`; columns inside are offsets from it. */
+function recorderFor(node: PlainNode, line: number, base: number): Recorder {
+  return (key, keyAt, value) => {
+    node.entries ??= new Map();
+    node.entries.set(key, { key: { line, col: base + keyAt.col }, value: { line, col: base + value.col } });
+  };
 }
 
 function checkedKey(key: string, mapping: Mapping): string {
@@ -89,7 +145,7 @@ function checkedKey(key: string, mapping: Mapping): string {
 }
 
 /** A value after `key: `, up to the end of the line. */
-function inlineValue(text: string): unknown {
+function inlineValue(text: string, record?: Recorder): unknown {
   const first = text[0]!;
   if (first === '"' || first === "'") {
     const { value, end } = quoted(text, 0);
@@ -97,7 +153,7 @@ function inlineValue(text: string): unknown {
     return value;
   }
   if (first === '{') {
-    const { value, end } = flowMapping(text);
+    const { value, end } = flowMapping(text, record);
     endOfLine(text.slice(end));
     return value;
   }
@@ -132,7 +188,7 @@ function quoted(text: string, start: number): { value: string; end: number } {
 }
 
 /** `{ score: 2, evidence: "...", confidence: high }` on one line; nothing nested. */
-function flowMapping(text: string): { value: Mapping; end: number } {
+function flowMapping(text: string, record?: Recorder): { value: Mapping; end: number } {
   const mapping: Mapping = {};
   let i = 1;
   const skipSpaces = () => {
@@ -144,6 +200,8 @@ function flowMapping(text: string): { value: Mapping; end: number } {
     const match = FLOW_KEY.exec(text.slice(i));
     if (!match) return giveUp();
     const key = checkedKey(match[1]!, mapping);
+    // Columns from 0 within `text`; the recorder adds where `text` starts in its line.
+    record?.(key, { line: 0, col: i }, { line: 0, col: i + match[0].length });
     i += match[0].length;
     if (text[i] === '"' || text[i] === "'") {
       const { value, end } = quoted(text, i);

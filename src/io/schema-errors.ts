@@ -13,6 +13,16 @@ export function schemaProblems(errors: readonly SchemaError[], data: unknown): P
   for (const { error } of located) if (error.keyword === 'anyOf') anyOfPaths.set(error.instancePath, error);
 
   const problems: Problem[] = [];
+  /** Every pointer at or above a reported problem: an anyOf with nothing reported beneath it needs its own line. */
+  const covered = new Set<string>();
+  const report = (problem: Problem, pointer: string) => {
+    problems.push(problem);
+    for (let p = pointer; !covered.has(p); p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
+      covered.add(p);
+      if (p === '') break;
+    }
+  };
+  const objectAnyOfs: { error: SchemaError; path: PathSegment[] }[] = [];
   for (const { error, path } of located) {
     if (error.keyword === 'if') continue;
     const anyOf = anyOfPaths.get(error.instancePath);
@@ -20,24 +30,35 @@ export function schemaProblems(errors: readonly SchemaError[], data: unknown): P
       // A value matching none of several shapes: an object gets the errors of the object shape;
       // anything else gets one message naming what was expected.
       if (isPlainObject(valueAt(data, path))) {
+        if (error === anyOf) objectAnyOfs.push({ error, path });
         if (['type', 'enum', 'anyOf', 'const'].includes(error.keyword)) continue;
       } else {
         if (error !== anyOf) continue;
-        problems.push({ path, message: `${describe(valueAt(data, path))} is not valid here; expected ${expected(error)}` });
+        report({ path, message: `${describe(valueAt(data, path))} is not valid here; expected ${expected(error)}` }, error.instancePath);
         continue;
       }
     }
     if (insideAnyOfScalar(anyOfPaths, error.instancePath, data)) continue;
-    problems.push(problemFor(error, path, data));
+    report(problemFor(error, path, data), error.instancePath);
+  }
+  // A mapping where no shape allows one ({ score: { score: 2 } }) has only type errors, all dropped
+  // above: say once what was expected there. Deepest first, so an enclosing anyOf sees it covered.
+  objectAnyOfs.sort((a, b) => b.path.length - a.path.length);
+  for (const { error, path } of objectAnyOfs) {
+    if (covered.has(error.instancePath)) continue;
+    report({ path, message: `${describe(valueAt(data, path))} is not valid here; expected ${expected(error)}` }, error.instancePath);
   }
   return dedupe(problems);
 }
 
 /** Errors beneath a path whose value is not an object belong to a branch that was never meant. */
 function insideAnyOfScalar(anyOfPaths: Map<string, SchemaError>, instancePath: string, data: unknown): boolean {
-  for (const p of anyOfPaths.keys()) {
-    if (instancePath.startsWith(`${p}/`) && !isPlainObject(valueAt(data, toPath(p, data)))) return true;
+  // Walk up the pointer rather than through every anyOf: a file with 100,000 bad answers has as many.
+  for (let end = instancePath.lastIndexOf('/'); end > 0; end = instancePath.lastIndexOf('/', end - 1)) {
+    const p = instancePath.slice(0, end);
+    if (anyOfPaths.has(p) && !isPlainObject(valueAt(data, toPath(p, data)))) return true;
   }
+  if (instancePath !== '' && anyOfPaths.has('') && !isPlainObject(data)) return true;
   return false;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { InputProblem } from '../core/errors.js';
 import { InputError } from '../core/errors.js';
 
@@ -6,22 +6,88 @@ function wholeFile(file: string, message: string): InputError {
   return new InputError([{ file, line: 1, col: 1, path: '', message }]);
 }
 
+/** Far above any real answers file or rubric (the largest built-in rubric is under 100 KB). */
+export const MAX_YAML_BYTES = 10_000_000;
+/** Batch JSON grows with the cohort: 10,000 councils are about 10 MB. */
+export const MAX_JSON_BYTES = 200_000_000;
+
+export interface ReadLimits {
+  /** At most this many bytes. */
+  maxBytes: number;
+  /** "a YAML file": what the file should have been, for messages. */
+  expected: string;
+  /** "answers and rubric files": who the limit applies to, for messages. */
+  which: string;
+}
+
+const YAML_LIMITS: ReadLimits = { maxBytes: MAX_YAML_BYTES, expected: 'a YAML file', which: 'answers and rubric files' };
+export const JSON_LIMITS: ReadLimits = { maxBytes: MAX_JSON_BYTES, expected: 'a JSON file', which: 'batch JSON files' };
+
+/** 52.4 MB; rounded up, so a file just over the limit never reads as the limit itself. */
+function megabytes(bytes: number): string {
+  return `${(Math.ceil(bytes / 100_000) / 10).toFixed(1)} MB`;
+}
+
 /**
- * Reads a text file, turning every way it can fail into a located InputError. Synchronous on purpose:
- * the files are small, and a batch of thousands spends most of its time waiting on promises otherwise.
+ * The bytes of a regular file, or a located InputError: a missing file, a folder, a device, pipe or
+ * socket (which would hang or never end: /dev/zero, a FIFO, /dev/stdin from a pipe) and a file over
+ * the size limit are each one line, at once. The checks are on the opened descriptor, so the file
+ * cannot be swapped between the check and the read, and O_NONBLOCK keeps opening a FIFO from
+ * waiting for a writer. Synchronous on purpose: the files are small, and a batch of thousands
+ * spends most of its time waiting on promises otherwise.
  */
-export function readTextFile(file: string): string {
-  let buffer: Buffer;
+export function readRegularFile(file: string, limits: ReadLimits): Buffer {
+  let fd: number;
   try {
-    buffer = readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw wholeFile(file, 'no such file');
-    if (code === 'EACCES' || code === 'EPERM') throw wholeFile(file, 'cannot be read: permission denied');
-    if (code === 'EISDIR') throw wholeFile(file, 'is a folder; expected a YAML file');
-    throw wholeFile(file, `cannot be read (${code ?? (err as Error).message})`);
+    throw openError(file, err as NodeJS.ErrnoException, limits);
   }
-  return decodeText(file, buffer);
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw wholeFile(file, `is a folder; expected ${limits.expected}`);
+    if (!stats.isFile()) throw wholeFile(file, `is not a regular file (a device or pipe); expected ${limits.expected}`);
+    const tooBig = (bytes: number) =>
+      wholeFile(file, `is ${megabytes(bytes)}; ${limits.which} can be at most ${megabytes(limits.maxBytes).replace('.0 ', ' ')}`);
+    if (stats.size > limits.maxBytes) throw tooBig(stats.size);
+    // Read to the end, but never past the limit: the file may have grown since fstat, and some
+    // regular files (under /proc) report a size of 0.
+    let buffer = Buffer.allocUnsafe(stats.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limits.maxBytes) throw tooBig(length);
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limits.maxBytes + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.subarray(0, length);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw openError(file, err as NodeJS.ErrnoException, limits);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openError(file: string, err: NodeJS.ErrnoException, limits: ReadLimits): InputError {
+  const code = err.code;
+  if (code === 'ENOENT') return wholeFile(file, 'no such file');
+  if (code === 'ENOTDIR') return wholeFile(file, 'no such file (a part of the path is a file, not a folder)');
+  if (code === 'EACCES' || code === 'EPERM') return wholeFile(file, 'cannot be read: permission denied');
+  if (code === 'EISDIR') return wholeFile(file, `is a folder; expected ${limits.expected}`);
+  // A socket cannot be opened as a file at all.
+  if (code === 'ENXIO' || code === 'EOPNOTSUPP') return wholeFile(file, `is not a regular file (a device or pipe); expected ${limits.expected}`);
+  return wholeFile(file, `cannot be read (${code ?? err.message})`);
+}
+
+/** A regular UTF-8 text file of at most 10 MB, as text, turning every way it can fail into a located InputError. */
+export function readTextFile(file: string): string {
+  return decodeText(file, readRegularFile(file, YAML_LIMITS));
 }
 
 /** UTF-8 text without a byte order mark, or a located error at the first byte that is not text. */

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import type * as YamlLibrary from 'yaml';
-import type { Document, LineCounter, Node, Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { InputProblem, PathSegment, Problem } from '../core/errors.js';
 import { formatPath, InputError } from '../core/errors.js';
-import { parsePlainYaml } from './plain-yaml.js';
+import type { PlainNode, PlainPosition } from './plain-yaml.js';
+import { parsePlainYaml, plainPositions } from './plain-yaml.js';
 
 let library: typeof YamlLibrary | undefined;
 /**
@@ -16,6 +17,9 @@ function yaml(): typeof YamlLibrary {
 
 /** Far more aliases than any real rubric or answers file needs; a "billion laughs" file hits it at once. */
 const MAX_ALIAS_COUNT = 100;
+
+/** Problems listed for one file; past this a line says how many more, so 150,000 mistakes print 101 lines. */
+export const MAX_PROBLEMS = 100;
 
 export interface ParsedYaml {
   file: string;
@@ -33,7 +37,7 @@ const positionsOf = new WeakMap<ParsedYaml, Positioned>();
 
 function positioned(parsed: ParsedYaml): Positioned {
   let found = positionsOf.get(parsed);
-  if (!found) positionsOf.set(parsed, (found = parseFully(parsed.file, parsed.text)));
+  if (!found) positionsOf.set(parsed, (found = parseFully(parsed.file, parsed.text, false)));
   return found;
 }
 
@@ -50,30 +54,58 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   return parsed;
 }
 
-/** The `yaml` library's parse, keeping every node's position. */
-function parseFully(file: string, text: string): Positioned & { data: unknown } {
+/**
+ * The `yaml` library's parse, keeping every node's position. `withData: false` is for a file the
+ * plain reader already read, which therefore has no errors, aliases or duplicate keys: only its
+ * positions are wanted, and building its data again would double the work on a large file.
+ */
+function parseFully(file: string, text: string, withData = true): Positioned & { data: unknown } {
   const { isScalar, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Checked below in one pass: the library's own check compares each key with every key before
+    // it, which takes minutes for a mapping of 150,000 keys.
+    uniqueKeys: false,
     strict: true,
     merge: false,
     schema: 'core',
   });
   const at = (offset: number) => lineCounter.linePos(offset);
-  if (doc.errors.length > 0) {
+  if (!withData && doc.errors.length === 0) return { doc, lineCounter, data: undefined };
+  const errors = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code as string, message: e.message })),
+    ...duplicateKeyOffsets(doc).map((offset) => ({ offset, code: 'DUPLICATE_KEY', message: '' })),
+  ].sort((a, b) => a.offset - b.offset);
+  if (errors.length > 0) {
     throw new InputError(
-      doc.errors.map((e) => {
-        const { line, col } = at(e.pos[0]);
-        const key = e.code === 'DUPLICATE_KEY' ? (/^[^:\n]*/.exec(text.slice(e.pos[0]))?.[0].trim() ?? '') : '';
-        return { file, line, col, path: key, message: yamlMessage(e.code, e.message) };
-      }),
+      limitProblems(
+        errors.map((e) => {
+          const { line, col } = at(e.offset);
+          // A bounded slice: the rest of a large file, once per error, would be quadratic.
+          const key = e.code === 'DUPLICATE_KEY' ? (/^[^:\n]*/.exec(text.slice(e.offset, e.offset + 2048))?.[0].trim() ?? '') : '';
+          return { file, line, col, path: key, message: yamlMessage(e.code, e.message) };
+        }),
+      ),
     );
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     throw new InputError([{ file, line: 1, col: 1, path: '', message: 'the file is empty; expected a YAML mapping with a "kind:" line' }]);
+  }
+  const undefinedAlias = firstUndefinedAlias(doc);
+  if (undefinedAlias) {
+    const { line, col } = at(undefinedAlias.range?.[0] ?? 0);
+    const name = undefinedAlias.source;
+    throw new InputError([
+      {
+        file,
+        line,
+        col,
+        path: '',
+        message: `the alias *${name} is not defined: no anchor &${name} comes before it (write the value itself, or quote it if * is part of the text)`,
+      },
+    ]);
   }
   let data: unknown;
   try {
@@ -96,6 +128,45 @@ function yamlMessage(code: string, message: string): string {
   return `invalid YAML: ${first}`;
 }
 
+/**
+ * Where a key repeats one above it in the same mapping: as the library's uniqueKeys would find
+ * them (scalar keys with equal values), but with a set per mapping rather than a search.
+ */
+function duplicateKeyOffsets(doc: Document.Parsed): number[] {
+  const { isScalar, visit } = yaml();
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
+        if (seen.has(pair.key.value)) offsets.push(pair.key.range?.[0] ?? 0);
+        else seen.add(pair.key.value);
+      }
+    },
+  });
+  return offsets;
+}
+
+/** An alias whose anchor is not set before it, in document order (the order the library resolves in). */
+function firstUndefinedAlias(doc: Document.Parsed): (Node & { source: string }) | undefined {
+  const { isAlias, visit } = yaml();
+  const anchors = new Set<string>();
+  let found: (Node & { source: string }) | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) {
+          found = node;
+          return visit.BREAK;
+        }
+      } else if (typeof node.anchor === 'string') anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function firstAlias(doc: Document.Parsed): Node | undefined {
   const { visit } = yaml();
   let found: Node | undefined;
@@ -108,8 +179,43 @@ function firstAlias(doc: Document.Parsed): Node | undefined {
   return found;
 }
 
+/** Positions of plain files, from the plain reader (null: not plain after all). */
+const plainPositionsOf = new WeakMap<ParsedYaml, PlainNode | null>();
+
 /** Where a problem sits in the file: the deepest node its path reaches. */
 export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
+  // A plain file is located by the plain reader's positions when it can be, which costs no full parse.
+  if (!positionsOf.has(parsed)) {
+    const quick = locatePlain(parsed, problem);
+    if (quick) return quick;
+  }
+  return locateWithLibrary(parsed, problem);
+}
+
+/** As locateWithLibrary would place it, for a plain file; undefined when unsure (an empty value on the way). */
+function locatePlain(parsed: ParsedYaml, problem: Problem): InputProblem | undefined {
+  let root = plainPositionsOf.get(parsed);
+  if (root === undefined) plainPositionsOf.set(parsed, (root = plainPositions(parsed.text) ?? null));
+  if (!root) return undefined;
+  let node: PlainNode = root;
+  let keyAt: PlainPosition | undefined;
+  let reached = 0;
+  for (const segment of problem.path) {
+    const entry = node.entries?.get(String(segment));
+    if (!entry) break;
+    keyAt = entry.key;
+    node = entry.value;
+    reached++;
+  }
+  let target: PlainPosition;
+  if (reached === problem.path.length && (problem.at === 'key' || node.empty) && keyAt) target = keyAt;
+  else if (node.empty) return undefined;
+  else target = node;
+  return { file: parsed.file, line: target.line, col: target.col, path: problem.label ?? displayPath(problem.path, parsed.data), message: problem.message };
+}
+
+/** Where a problem sits, by the library's full parse: the authority, and the fallback. Exported for tests. */
+export function locateWithLibrary(parsed: ParsedYaml, problem: Problem): InputProblem {
   const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const { doc, lineCounter } = positioned(parsed);
   let node: unknown = doc.contents;
@@ -118,7 +224,7 @@ export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
   for (const segment of problem.path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const found = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const found = pairFor(node, String(segment), isPair, isScalar);
       if (!found) break;
       pair = found;
       node = found.value;
@@ -137,6 +243,29 @@ export function locate(parsed: ParsedYaml, problem: Problem): InputProblem {
   const offset = target?.range?.[0] ?? 0;
   const { line, col } = lineCounter.linePos(offset);
   return { file: parsed.file, line, col, path: problem.label ?? displayPath(problem.path, parsed.data), message: problem.message };
+}
+
+/** Each large mapping's pairs by key, built once: locating every one of 150,000 unknown keys by a linear search would be quadratic. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairFor(
+  map: YAMLMap,
+  key: string,
+  isPair: typeof YamlLibrary.isPair,
+  isScalar: typeof YamlLibrary.isScalar,
+): Pair | undefined {
+  const matches = (p: unknown): p is Pair => isPair(p) && isScalar(p.key) && String(p.key.value) === key;
+  if (map.items.length < 32) return map.items.find(matches);
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      // The first pair with a key wins, as a linear search would find it.
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 /**
@@ -169,7 +298,21 @@ function idAt(data: unknown, path: readonly PathSegment[]): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Sorted by position, so a user reads them top to bottom as in the file. */
+/** Sorted by position, so a user reads them top to bottom as in the file; at most MAX_PROBLEMS and a line saying how many more. */
 export function locateAll(parsed: ParsedYaml, problems: readonly Problem[]): InputProblem[] {
-  return problems.map((p) => locate(parsed, p)).sort((a, b) => a.line - b.line || a.col - b.col);
+  return limitProblems(problems.map((p) => locate(parsed, p)).sort((a, b) => a.line - b.line || a.col - b.col));
+}
+
+/**
+ * The first MAX_PROBLEMS problems (already in file order), then one line, at the first one left
+ * out, saying how many more there are: a file with thousands of mistakes is fixed from the top.
+ */
+export function limitProblems(problems: InputProblem[]): InputProblem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const next = problems[MAX_PROBLEMS]!;
+  const more = String(problems.length - MAX_PROBLEMS).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    { file: next.file, line: next.line, col: next.col, path: '', message: `and ${more} more from here on, not listed (only the first ${MAX_PROBLEMS} are shown)` },
+  ];
 }
