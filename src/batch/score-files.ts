@@ -61,8 +61,9 @@ export async function scoreFiles(files: Iterable<string>, rubricOverride: string
 export function combine(parts: readonly ScoredFiles[]): ScoredFiles {
   const out: ScoredFiles = { rows: [], invalid: [], rubrics: {} };
   for (const part of parts) {
-    out.rows.push(...part.rows);
-    out.invalid.push(...part.invalid);
+    // A loop, not push(...rows): a spread of a few hundred thousand rows overflows the call stack.
+    for (const row of part.rows) out.rows.push(row);
+    for (const bad of part.invalid) out.invalid.push(bad);
     for (const [key, r] of Object.entries(part.rubrics)) {
       const seen = out.rubrics[key];
       if (seen) {

@@ -36,3 +36,14 @@ describe('shared queue', () => {
     expect(new Set(seen).size).toBe(1000);
   });
 });
+
+describe('combine', () => {
+  test("threads' results of 300,000 rows each join without overflowing the call stack", async () => {
+    const { combine } = await import('../../src/batch/score-files.js');
+    const rows = Array.from({ length: 300_000 }, (_, i) => ({
+      file: `f${i}.yaml`, council: `C${i}`, overall: 50, band: 'Mid', coverage: 1, characteristics: {},
+    }));
+    const joined = combine([{ rows, invalid: [], rubrics: {} }, { rows, invalid: [], rubrics: {} }]);
+    expect(joined.rows).toHaveLength(600_000);
+  });
+});
