@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { bin, cli, root, tempDir } from '../helpers.js';
 
-const builtin = readFileSync(join(root, 'rubrics', 'eight-characteristics.yaml'), 'utf8');
-const example = (name: string) => readFileSync(join(root, 'examples', `${name}.answers.yaml`), 'utf8');
-const naming = (text: string, rubric: string) => text.replace(/^rubric: .*$/m, `rubric: ${rubric}`);
+import { borrowedIdRubric, exampleAnswers as example, naming, newerRubric, reformattedRubric } from '../rubric-copies.js';
 
 /**
  * A folder with councils scored against the built-in rubric, one against a rubric file that borrows
@@ -20,13 +18,11 @@ function councils(): string {
   const dir = tempDir();
   writeFileSync(join(dir, 'real.yaml'), example('brackenford-unitary'));
   writeFileSync(join(dir, 'other.yaml'), example('eastmoor-county'));
-  const heavier = builtin.replace(/^(    weight: )1$/m, '$12');
-  expect(heavier).not.toBe(builtin);
-  writeFileSync(join(dir, 'borrowed-id.rubric.yaml'), heavier);
+  writeFileSync(join(dir, 'borrowed-id.rubric.yaml'), borrowedIdRubric);
   writeFileSync(join(dir, 'fake.yaml'), naming(example('brackenford-unitary'), './borrowed-id.rubric.yaml'));
-  writeFileSync(join(dir, 'copy.rubric.yaml'), `# my copy\n${builtin.replace(/^version: 1\.0\.0$/m, "version: '1.0.0'   # quoted")}`);
+  writeFileSync(join(dir, 'copy.rubric.yaml'), reformattedRubric('my copy', "'1.0.0'   # quoted"));
   writeFileSync(join(dir, 'copied.yaml'), naming(example('eastmoor-county'), './copy.rubric.yaml'));
-  writeFileSync(join(dir, 'newer.rubric.yaml'), heavier.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0'));
+  writeFileSync(join(dir, 'newer.rubric.yaml'), newerRubric);
   writeFileSync(join(dir, 'newer.yaml'), naming(example('brackenford-unitary'), './newer.rubric.yaml'));
   return dir;
 }

@@ -3,22 +3,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, root, tempDir } from '../helpers.js';
-
-const builtin = readFileSync(join(root, 'rubrics', 'eight-characteristics.yaml'), 'utf8');
-const example = (name: string) => readFileSync(join(root, 'examples', `${name}.answers.yaml`), 'utf8');
-const naming = (text: string, rubric: string) => text.replace(/^rubric: .*$/m, `rubric: ${rubric}`);
+import { borrowedIdRubric, exampleAnswers as example, naming, newerRubric, reformattedRubric } from '../rubric-copies.js';
 
 function years(): string {
   const dir = tempDir();
   writeFileSync(join(dir, 'last-year.yaml'), example('brackenford-unitary-2025'));
   writeFileSync(join(dir, 'this-year.yaml'), example('brackenford-unitary'));
-  const heavier = builtin.replace(/^(    weight: )1$/m, '$12');
-  expect(heavier).not.toBe(builtin);
-  writeFileSync(join(dir, 'borrowed-id.rubric.yaml'), heavier);
+  writeFileSync(join(dir, 'borrowed-id.rubric.yaml'), borrowedIdRubric);
   writeFileSync(join(dir, 'borrowed.yaml'), naming(example('brackenford-unitary'), './borrowed-id.rubric.yaml'));
-  writeFileSync(join(dir, 'newer.rubric.yaml'), heavier.replace(/^version: 1\.0\.0$/m, 'version: 1.1.0'));
+  writeFileSync(join(dir, 'newer.rubric.yaml'), newerRubric);
   writeFileSync(join(dir, 'newer.yaml'), naming(example('brackenford-unitary'), './newer.rubric.yaml'));
-  writeFileSync(join(dir, 'copy.rubric.yaml'), `# reformatted copy\n${builtin.replace(/^version: 1\.0\.0$/m, "version: '1.0.0'")}`);
+  writeFileSync(join(dir, 'copy.rubric.yaml'), reformattedRubric('reformatted copy', "'1.0.0'"));
   writeFileSync(join(dir, 'copied.yaml'), naming(example('brackenford-unitary'), './copy.rubric.yaml'));
   return dir;
 }

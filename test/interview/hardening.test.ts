@@ -8,7 +8,7 @@ import type { Prompter } from '../../src/interview/prompter.js';
 import { loadAnswers } from '../../src/io/load.js';
 import { cli, fixtures, tempDir } from '../helpers.js';
 import type { Keystroke } from './scripted-prompter.js';
-import { scriptedPrompter } from './scripted-prompter.js';
+import { scriptedPrompter, captureStderr } from './scripted-prompter.js';
 
 const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 const DATE = () => '2026-11-01';
@@ -46,15 +46,7 @@ const interview = (script: Step[], answers: string, date = DATE) => {
 const statements = (asked: string[]) => asked.filter((m) => /^[A-D] (one|two|three)$/.test(m));
 const ANOTHER_FILE = 'Type the path of another file to save your answers in:';
 
-let stderr: string[];
-beforeEach(() => {
-  stderr = [];
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => jest.restoreAllMocks());
+const stderr = captureStderr();
 
 describe('two interviews on one answers file', () => {
   test('a second writer between questions: their new answers are kept, and a clash keeps mine and shows theirs', async () => {
@@ -148,7 +140,7 @@ describe('two interviews on one answers file', () => {
     const r = interview(['Halfton', 'County', '1 Some', '', () => writeFileSync(path, halfEdited), '2 Most', 'kept'], path);
     expect(await r.code).toBe(2);
     expect(readFileSync(path, 'utf8')).toBe(halfEdited);
-    expect(stderr.join('')).toBe(
+    expect(stderr.text()).toBe(
       `${path}:4:1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }\n` +
         `error: ${path} was changed by someone else while you were answering and is no longer a valid answers file, so it was left as it is. ` +
         `Your answers are saved in ${copy}; to carry on with them: council-resilience interview --answers ${copy}\n`,
@@ -165,7 +157,7 @@ describe('two interviews on one answers file', () => {
     const r = interview(['Switchby', 'County', '1 Some', '', () => writeFileSync(path, other), '2 Most', ''], path);
     expect(await r.code).toBe(2);
     expect(readFileSync(path, 'utf8')).toBe(other);
-    expect(stderr.join('')).toContain(`${path} was changed by someone else while you were answering and now names the rubric "eight-characteristics", not `);
+    expect(stderr.text()).toContain(`${path} was changed by someone else while you were answering and now names the rubric "eight-characteristics", not `);
     expect((await loadAnswers(join(dir, 'switch.answers.copy.yaml'))).answers.answers).toEqual({ 'alpha.a1': 1, 'alpha.a2': 2 });
   });
 
@@ -276,7 +268,7 @@ describe('an answers file that cannot be saved', () => {
     const r = interview(['Vanton', 'County', '1 Some', '', () => rmSync(folder, { recursive: true }), '2 Most'], path);
     expect(await r.code).toBe(130);
     expect(r.asked.at(-1)).toBe(ANOTHER_FILE);
-    expect(stderr.join('')).toBe(`\nStopped. Your answers are not saved: ${path} could not be written.\n`);
+    expect(stderr.text()).toBe(`\nStopped. Your answers are not saved: ${path} could not be written.\n`);
   });
 
   test('a file made read-only halfway is not replaced; Ctrl-C then says what the file still holds', async () => {
@@ -291,7 +283,7 @@ describe('an answers file that cannot be saved', () => {
     expect(r.said).toContain(`Could not save your answers to ${path}: the file is read-only. They are kept until they can be saved.`);
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect(statSync(path).mode & 0o777).toBe(0o444);
-    expect(stderr.join('')).toBe(
+    expect(stderr.text()).toBe(
       `\nStopped. 1 of 6 answers are saved in ${path}\nTo carry on where you left off: council-resilience interview --answers ${path}\n`,
     );
   });

@@ -7,7 +7,7 @@ import { assess } from '../../src/core/score.js';
 import { indicatorKeys } from '../../src/core/rubric.js';
 import { loadAnswers, loadRubric } from '../../src/io/load.js';
 import { cli, fixtures, tempDir } from '../helpers.js';
-import { scriptedPrompter } from './scripted-prompter.js';
+import { scriptedPrompter, captureStderr } from './scripted-prompter.js';
 
 const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 const run = (script: Parameters<typeof scriptedPrompter>[0], options: { answers?: string; resume?: boolean } = {}) => {
@@ -16,15 +16,7 @@ const run = (script: Parameters<typeof scriptedPrompter>[0], options: { answers?
 };
 const statements = (asked: string[]) => asked.filter((m) => /^[A-D] (one|two|three)$/.test(m));
 
-let stderr: string[];
-beforeEach(() => {
-  stderr = [];
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => jest.restoreAllMocks());
+const stderr = captureStderr();
 
 describe('interview', () => {
   test('a full run for a unitary council asks every question and saves exactly what was typed', async () => {
@@ -77,7 +69,7 @@ describe('interview', () => {
     // interrupted at the evidence prompt of the third answer: its score is already saved
     const { answers } = await loadAnswers(path);
     expect(answers.answers).toEqual({ 'alpha.a1': 1, 'alpha.a2': 2, 'beta.b1': 3 });
-    expect(stderr.join('')).toBe(
+    expect(stderr.text()).toBe(
       `\nStopped. 3 of 6 answers are saved in ${path}\nTo carry on where you left off: council-resilience interview --answers ${path}\n`,
     );
     expect(cli(['validate', path]).code).toBe(0);

@@ -37,3 +37,23 @@ export function scriptedPrompter(script: Keystroke[]) {
   };
   return { prompter, asked, said, left: () => script.length };
 }
+
+/**
+ * What the command writes to stderr during each test (the interview's "Stopped ..." lines), kept
+ * instead of printed: read `.text()` in a test.
+ */
+export function captureStderr(): { text: () => string } {
+  let chunks: string[] = [];
+  const original = process.stderr.write;
+  beforeEach(() => {
+    chunks = [];
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      chunks.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+  });
+  afterEach(() => {
+    process.stderr.write = original;
+  });
+  return { text: () => chunks.join('') };
+}
