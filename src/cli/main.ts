@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { formatProblem, InputError } from '../core/errors.js';
+import { formatProblem, InputError, UsageError } from '../core/errors.js';
 import { visible, visibleMessage } from '../core/visible.js';
 import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
@@ -187,7 +187,17 @@ export async function run(argv: readonly string[]): Promise<void> {
   });
 }
 
-function report(error: unknown): number {
+/** The current folder deleted under the command: Node says "uv_cwd"; a person needs to hear what happened. */
+function inWords(error: unknown): unknown {
+  const e = error as NodeJS.ErrnoException | null;
+  if (e?.syscall === 'uv_cwd' || (e?.code === 'ENOENT' && /\buv_cwd\b/.test(e.message ?? ''))) {
+    return new UsageError('the current folder no longer exists (it was deleted or moved); go to another folder and run the command again');
+  }
+  return error;
+}
+
+function report(raw: unknown): number {
+  const error = inWords(raw);
   const code = exitCodeFor(error);
   if (error instanceof InputError) {
     for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);

@@ -28,6 +28,9 @@ export async function emit(content: string, output?: string, options: EmitOption
 /** The words for a file that could not be written; one line, naming the file and the real reason. */
 export function writeErrorMessage(err: unknown, file: string): string {
   if (!(err instanceof FileWriteError)) return `cannot write ${file}: ${(err as Error)?.message ?? String(err)}`;
+  if (/[\\/]$/.test(file) && ['not-a-folder', 'is-folder', 'no-folder'].includes(err.reason)) {
+    return `cannot write ${file}: a name ending in "/" is a folder; give a file name`;
+  }
   const via = err.target !== '' && err.target !== file && isLink(file) ? ` (${err.target})` : '';
   switch (err.reason) {
     case 'read-only':

@@ -1,7 +1,7 @@
 // Turning the command line's files, folders and globs into one sorted list of YAML files.
 import type { Dirent } from 'node:fs';
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { comparePaths } from '../core/batch.js';
 
 const YAML = /\.ya?ml$/i;
@@ -53,7 +53,8 @@ export function expandInputs(inputs: readonly string[]): Expanded {
   for (const input of inputs) {
     visited = new Set(); // each input's search sees each real folder once, so a symlink loop ends
     const before = matched;
-    if (GLOB.test(input)) expandGlob(input, add, search);
+    // A name that exists is the file it names, even with glob characters in it ("report {2026}.yaml").
+    if (GLOB.test(input) && !existsAsNamed(input)) expandGlob(input, add, search);
     else {
       let info;
       let real;
@@ -62,7 +63,10 @@ export function expandInputs(inputs: readonly string[]): Expanded {
         real = realpathSync(input);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') unmatched.push(input);
+        // A file named on the command line that is not there (a typo, a link to nothing) is scored
+        // as an invalid file, "no such file", so the run says so and exits 2 rather than leaving a
+        // council out with a warning.
+        if (code === 'ENOENT' || code === 'ENOTDIR') add(input, resolve(input));
         else unreadable.push({ path: input, reason: reason(err) });
         continue;
       }
@@ -72,6 +76,15 @@ export function expandInputs(inputs: readonly string[]): Expanded {
     if (matched === before && GLOB.test(input)) unmatched.push(input);
   }
   return { files: [...found.values()].sort(comparePaths), unmatched, unreadable };
+}
+
+function existsAsNamed(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `depth`: how many levels of folders below `dir` may still be searched. */

@@ -4,6 +4,7 @@ import { accessSync, constants, lstatSync, readlinkSync, realpathSync, statSync 
 import type { FileHandle } from 'node:fs/promises';
 import { link, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { holdTemporary } from './temp-files.js';
 
 /** Why a file could not be written; `FileWriteError.code` carries the matching errno-like code. */
 export type WriteReason =
@@ -121,10 +122,12 @@ async function replaceFile(path: string, target: string, existing: Stats | undef
   const folder = dirname(target);
   const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: FileHandle;
+  const release = holdTemporary(temp);
   try {
     handle = await open(temp, 'wx', 0o644);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    release();
     if (code === 'EACCES' || code === 'EPERM') throw new FileWriteError(path, target, 'folder-not-writable', code);
     throw err;
   }
@@ -141,6 +144,8 @@ async function replaceFile(path: string, target: string, existing: Stats | undef
   } catch (err) {
     await rm(temp, { force: true });
     throw err;
+  } finally {
+    release();
   }
   await syncFolder(folder);
 }

@@ -34,12 +34,12 @@ describe('values typed on the command line are echoed with control characters ma
     expect(r.stderr).toContain("unknown option '--nope\\x07'");
   });
 
-  test('batch: an input that matches nothing is named with its escape sequence made visible', () => {
+  test('batch: a glob that matches nothing is named with its escape sequence made visible', () => {
     const { answers } = councilFolder();
-    const r = cli(['batch', answers, `missing${ESC}[2J.yaml`]);
+    const r = cli(['batch', answers, `missing${ESC}[2J*.yaml`]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain(ESC);
-    expect(r.stderr).toContain('warning: missing\\x1b[2J.yaml: no YAML files found');
+    expect(r.stderr).toContain('warning: missing\\x1b[2J*.yaml: no YAML files found');
   });
 });
 
@@ -62,5 +62,14 @@ describe('the rubric an answers file names is an input too', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: --output rubrics/weighted.yaml is the rubric the answers files name');
     expect(readFileSync(rubric, 'utf8')).toBe(before);
+  });
+});
+
+describe('a file named on the command line with control characters in its name', () => {
+  test('batch: a missing file is an invalid file, its name shown with the escape character made visible, exit 2', () => {
+    const { answers } = councilFolder();
+    const r = cli(['batch', answers, `missing${ESC}.yaml`, '--format', 'csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('missing\\x1b.yaml:1:1: no such file\n');
   });
 });

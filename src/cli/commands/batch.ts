@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { scoreInParallel } from '../../batch/pool.js';
 import type { RubricUse } from '../../batch/score-files.js';
@@ -10,6 +11,7 @@ import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchText }
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, warn } from '../output.js';
+import type { NamedInput } from '../outputs-safe.js';
 import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 import { progressBar } from '../progress.js';
 import { outputWidth } from '../width.js';
@@ -59,7 +61,11 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     markdown: () => renderBatchMarkdown(result),
   } satisfies Record<BatchFormat, () => string>;
   await emit(renderers[options.format](), options.output);
-  await appendStepSummary(renderBatchMarkdown(result));
+  await appendStepSummary(renderBatchMarkdown(result), [
+    ...all.map((f) => ({ file: f, what: 'one of the answers files' })),
+    ...rubrics.map((r) => ({ file: r.source, what: 'the rubric the answers files name' })),
+    { file: options.output, what: 'the --output file' },
+  ]);
 
   const below =
     options.failUnder === undefined ? [] : result.councils.filter((r) => r.overall === null || r.overall + 1e-9 < options.failUnder!);
@@ -94,16 +100,37 @@ function mixedRubrics(rubrics: readonly RubricUse[]): string {
   return `these files use different rubrics that share an id: ${list}. Give a changed rubric its own id or version, or score each rubric's files in a separate run`;
 }
 
-/** GitHub's step summary is a courtesy: a path it cannot append to is a warning, never the run's failure. */
-async function appendStepSummary(markdown: string): Promise<void> {
+/**
+ * GitHub's step summary is a courtesy: a path it cannot append to is a warning, never the run's
+ * failure, and it is never appended to a file the run reads or writes, or to a read-only file.
+ */
+async function appendStepSummary(markdown: string, inUse: NamedInput[]): Promise<void> {
   const path = process.env.GITHUB_STEP_SUMMARY;
   if (!path) return;
+  const skip = (why: string) => warn(`warning: GITHUB_STEP_SUMMARY: cannot append the summary to ${visible(path, { max: 300 })}: ${why}`);
+  try {
+    refuseOutputOverInput(inUse, [{ file: path, option: 'GITHUB_STEP_SUMMARY' }]);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    return skip('it is a file this run reads or writes');
+  }
+  if (isReadOnly(path)) return skip('it is read-only');
   try {
     await appendFile(path, `${markdown}\n`);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(err));
-    warn(`warning: GITHUB_STEP_SUMMARY: cannot append the summary to ${path}: ${why}`);
+    skip(why);
+  }
+}
+
+/** No write bit at all: read-only for everyone, root included (as --output treats it). */
+function isReadOnly(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return info.isFile() && (info.mode & 0o222) === 0;
+  } catch {
+    return false;
   }
 }
