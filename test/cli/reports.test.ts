@@ -42,7 +42,7 @@ describe('assess --format markdown', () => {
     ]);
     expect(rows[3]).toBe('| Commissioning | 22.2 | Getting started | 100.0% | `██░░░░░░░░` |');
     const steps = md.slice(md.indexOf('## Priority next steps'), md.indexOf('## Intent'));
-    const order = ['budget and the', 'which of its staff', 'public sector spending', 'impact of community', 'appraisals'];
+    const order = ['budget and the', 'which of its staff', 'public sector spending', 'contract monitoring', 'appraisals'];
     const positions = order.map((text) => steps.indexOf(text));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -26,9 +26,11 @@ const cases: Expected[] = [
     file: 'examples/kestrelmoor-district.answers.yaml',
     rubric: 'partnership-principles',
     // roles: room-for-flexibility 0; empathy: compromise is n/a; action-enabler: support-not-direct unknown
-    sums: [[2 + 1, 2], [2 + 2 + 0, 3], [3 + 2, 2], [1, 1], [2 + 3, 2], [1 + 0 + 0, 3]],
+    // Rubric 1.1.0 added action-enabler.prevent-problems (answered 1): action-enabler 1/9 -> 2/12 = 16.67;
+    // overall (50 + 44.44 + 83.33 + 33.33 + 83.33 + 16.67) / 6 = 311.11 / 6 = 51.85 (was 50.93), band unchanged.
+    sums: [[2 + 1, 2], [2 + 2 + 0, 3], [3 + 2, 2], [1, 1], [2 + 3, 2], [1 + 0 + 0 + 1, 4]],
     band: 'Working as partners',
-    coverage: [14, 15],
+    coverage: [15, 16],
     notAssessed: ['shared-endeavour.scale-up-step-by-step'],
     firstGaps: [['roles-and-priorities.room-for-flexibility', 0, false], ['action-enabler.support-not-direct', 0, true]],
   },
@@ -56,9 +58,12 @@ const cases: Expected[] = [
     file: 'examples/westholm-london-borough.answers.yaml',
     rubric: 'influencing-change',
     // voice: outside-bodies unknown; councillors: what-works not assessed; money: parish councils n/a (none in London)
-    sums: [[1 + 2 + 1 + 2, 4], [3 + 1 + 0 + 2, 4], [2 + 0 + 1, 3], [2 + 1, 2], [0 + 1, 2], [2 + 1 + 2 + 3 + 1, 5]],
+    // Rubric 1.1.0 added councillor-connections.organisational-change (answered 2) and
+    // money-and-governance.risk-and-opportunity (answered 1): councillors 3/6 -> 5/9 = 55.56, money 1/6 -> 2/9 = 22.22;
+    // overall (50 + 50 + 33.33 + 55.56 + 22.22 + 60) / 6 = 271.11 / 6 = 45.19 (was 43.33), band unchanged.
+    sums: [[1 + 2 + 1 + 2, 4], [3 + 1 + 0 + 2, 4], [2 + 0 + 1, 3], [2 + 1 + 2, 3], [0 + 1 + 1, 3], [2 + 1 + 2 + 3 + 1, 5]],
     band: 'Opening the door',
-    coverage: [21, 22],
+    coverage: [23, 24],
     notAssessed: ['councillor-connections.what-works'],
     firstGaps: [['community-voice.outside-bodies', 0, true], ['community-scrutiny.scrutiny-skills', 0, false]],
   },
