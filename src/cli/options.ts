@@ -28,7 +28,8 @@ export function wholeNumber(min: number) {
 
 export function percentage(raw: string): number {
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+  // Number() also takes 0x10, 1e1 and "Infinity"; a score is written in decimals.
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(raw) || value > 100) {
     throw new InvalidArgumentError(`expected a number from 0 to 100, got "${raw}"`);
   }
   return value;

@@ -2,7 +2,7 @@ import type { BatchResult } from '../core/batch.js';
 import type { Stats } from '../core/cohort.js';
 import { visible } from '../core/visible.js';
 import { inlineMarkdown as md } from './escape.js';
-import { oneDecimal, percent } from './format.js';
+import { count, oneDecimal, percent } from './format.js';
 import { columns, padEnd } from './width.js';
 import { wrapText } from './wrap.js';
 
@@ -35,7 +35,10 @@ function csvNumber(value: number | null): string {
 }
 
 /** A text cell: formulas neutralised with a leading ', then quoted when it holds , " CR or LF. */
-export function csvText(value: string): string {
+export function csvText(raw: string): string {
+  // Control characters (other than tab and line breaks) are never real data, and a NUL or ESC breaks
+  // readers such as R's read.csv or the terminal a CSV is printed to: they are written as escapes.
+  const value = visible(raw, { keepSpacing: true });
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -94,13 +97,14 @@ export function renderBatchText(r: BatchResult, { width = 80 }: { width?: number
   if (r.invalid.length > 0) {
     // Each error stays one line, however long: it names file, line and column.
     out.push('', `Invalid files (${r.invalid.length}), not scored:`);
-    for (const bad of r.invalid) for (const e of bad.errors) out.push(`  ${e}`);
+    // One error a paragraph: the first line at two spaces, the rest under it at four.
+    for (const bad of r.invalid) for (const e of bad.errors) out.push(...wrapText(e, width, '    ').map((l, i) => (i === 0 ? `  ${l.trimStart()}` : l)));
   }
   return `${out.join('\n')}\n`;
 }
 
 export function renderBatchMarkdown(r: BatchResult): string {
-  const out = [`# Batch assessment: ${r.cohort.count} councils`, '', `Rubric: ${md(r.rubric.title)}, version ${md(r.rubric.version)}.`, ''];
+  const out = [`# Batch assessment: ${count(r.cohort.count, 'council')}`, '', `Rubric: ${md(r.rubric.title)}, version ${md(r.rubric.version)}.`, ''];
   out.push('| File | Council | Overall | Band | Answered |', '| --- | --- | ---: | --- | ---: |');
   for (const row of r.councils) {
     out.push(`| ${md(row.file)} | ${md(row.council)} | ${oneDecimal(row.overall)} | ${md(row.band ?? '')} | ${percent(row.coverage)} |`);

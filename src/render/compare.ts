@@ -4,7 +4,7 @@ import { visible } from '../core/visible.js';
 import { answerText } from './context.js';
 import { inlineMarkdown as md } from './escape.js';
 import { oneDecimal } from './format.js';
-import { finishHeadings, heading, listItem, wrap } from './markdown-wrap.js';
+import { finishHeadings, heading, listItem, table, wrap } from './markdown-wrap.js';
 import { columns, padEnd } from './width.js';
 import { wrapText } from './wrap.js';
 
@@ -52,11 +52,12 @@ export function renderCompareText(c: Comparison, rubric: Rubric, { width = 80 }:
 
 export function renderCompareMarkdown(c: Comparison, rubric: Rubric): string {
   const out = [heading(1, `Progress: ${md(c.after.council)}`), '', ...wrap(`From ${md(when(c.before))} to ${md(when(c.after))}.`), ''];
-  out.push('| | Before | After | Change |', '| --- | ---: | ---: | ---: |');
-  out.push(`| **Overall** | ${oneDecimal(c.overall.before)} | ${oneDecimal(c.overall.after)} | ${signed(c.overall.change)} |`);
-  for (const ch of c.characteristics) {
-    out.push(`| ${md(ch.title)} | ${oneDecimal(ch.before)} | ${oneDecimal(ch.after)} | ${signed(ch.change)} |`);
-  }
+  out.push(
+    ...table(['', 'Before', 'After', 'Change'], ['l', 'r', 'r', 'r'], [
+      ['**Overall**', oneDecimal(c.overall.before), oneDecimal(c.overall.after), signed(c.overall.change)],
+      ...c.characteristics.map((ch) => [md(ch.title), oneDecimal(ch.before), oneDecimal(ch.after), signed(ch.change)]),
+    ]),
+  );
   out.push('');
   const list = (title: string, rows: IndicatorChange[]) => {
     out.push(heading(2, `${title} (${rows.length})`), '');

@@ -15,9 +15,10 @@ export function escapeHtml(text: string): string {
  * escaped so it cannot start emphasis, a link, code or a new table cell.
  */
 export function inlineMarkdown(text: string): string {
-  // Web addresses in evidence become proper autolinks (<https://...>) rather than bare URLs.
+  // Web and e-mail addresses in evidence become proper autolinks (<https://...>, <jo@x.gov.uk>)
+  // rather than bare addresses, which markdownlint refuses (MD034).
   return visible(text.replace(/\s+/g, ' ').trim())
-    .split(/(https?:\/\/[^\s<>"'`|\\]*[^\s<>"'`|\\.,;:)\]])/)
+    .split(/(https?:\/\/[^\s<>"'`|\\]*[^\s<>"'`|\\.,;:)\]]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/)
     .map((part, i) => (i % 2 === 1 ? `<${part}>` : part.replace(/[&<>]/g, (c) => HTML[c]!).replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)))
     .join('');
 }

@@ -13,3 +13,8 @@ export function bar(score: number | null, width: number, full = '█', empty = '
   const filled = score === null ? 0 : Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
   return full.repeat(filled) + empty.repeat(width - filled);
 }
+
+/** "1 council", "4 councils": a count with its noun. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

@@ -63,3 +63,20 @@ export function finishHeadings(lines: string[]): string[] {
     return [...text, underline];
   });
 }
+
+/**
+ * A markdown table, or, when a row would run past the line length (a long characteristic title or
+ * band from a council's own rubric: table rows cannot wrap), the same cells as a list, one item a
+ * row: "- **Title**: Score 58.3; Band Developing; ...". `align` is "l" or "r" per column.
+ */
+export function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`.replace(/\|  \|/g, '| |');
+  const lines = [line(header), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)];
+  if (lines.every((l) => columns(l) <= WIDTH)) return lines;
+  return rows.flatMap((cells) => {
+    const first = cells[0] ?? '';
+    const name = /^\*\*.*\*\*$/.test(first) ? first : `**${first}**`;
+    const rest = cells.slice(1).map((cell, i) => (header[i + 1] ? `${header[i + 1]} ${cell}` : cell));
+    return listItem('-', `${name}: ${rest.join('; ')}`);
+  });
+}

@@ -4,7 +4,7 @@ import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
-import { finishHeadings, heading, listItem, WIDTH, wrap } from './markdown-wrap.js';
+import { finishHeadings, heading, listItem, table, WIDTH, wrap } from './markdown-wrap.js';
 
 /** The report a consultant hands to a council; passes markdownlint's default rules. */
 export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): string {
@@ -25,26 +25,32 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   para(`${when}${profile.length ? ` Council type: ${profile.join(', ')}.` : ''}`);
 
   out.push(heading(2, 'Summary'), '');
-  out.push('| Measure | Result |', '| --- | --- |');
-  out.push(`| Overall score | ${a.overall.score === null ? 'not scored' : `${oneDecimal(a.overall.score)} out of 100`} |`);
-  out.push(`| Band | ${md(a.overall.band ?? 'none')} |`);
-  out.push(`| Questions answered | ${percent(a.overall.coverage)} (${answered} of ${applicable.length}) |`, '');
+  out.push(
+    ...table(['Measure', 'Result'], ['l', 'l'], [
+      ['Overall score', a.overall.score === null ? 'not scored' : `${oneDecimal(a.overall.score)} out of 100`],
+      ['Band', md(a.overall.band ?? 'none')],
+      ['Questions answered', `${percent(a.overall.coverage)} (${answered} of ${applicable.length})`],
+    ]),
+    '',
+  );
   para(`Rubric: ${md(rubric.title)}, version ${md(rubric.version)}.`);
 
   out.push(heading(2, 'Characteristics'), '');
   if (a.cohort) {
     // Narrower without the bar, so the cohort columns fit the line length.
     para(`Compared with a cohort of ${a.cohort.count} councils: overall median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarterName(a.cohort.overall)}.`);
-    out.push('| Characteristic | Score | Band | Median | Quarter |', '| --- | ---: | --- | ---: | --- |');
-    for (const c of a.characteristics) {
-      const p = a.cohort.characteristics[c.id];
-      out.push(`| ${md(c.title)} | ${oneDecimal(c.score)} | ${md(c.band ?? 'not scored')} | ${oneDecimal(p?.median ?? null)} | ${quarterName(p)} |`);
-    }
+    out.push(
+      ...table(['Characteristic', 'Score', 'Band', 'Median', 'Quarter'], ['l', 'r', 'l', 'r', 'l'], a.characteristics.map((c) => {
+        const p = a.cohort!.characteristics[c.id];
+        return [md(c.title), oneDecimal(c.score), md(c.band ?? 'not scored'), oneDecimal(p?.median ?? null), quarterName(p)];
+      })),
+    );
   } else {
-    out.push('| Characteristic | Score | Band | Answered | Bar |', '| --- | ---: | --- | ---: | --- |');
-    for (const c of a.characteristics) {
-      out.push(`| ${md(c.title)} | ${oneDecimal(c.score)} | ${md(c.band ?? 'not scored')} | ${percent(c.coverage)} | \`${bar(c.score, 10)}\` |`);
-    }
+    out.push(
+      ...table(['Characteristic', 'Score', 'Band', 'Answered', 'Bar'], ['l', 'r', 'l', 'r', 'l'], a.characteristics.map((c) => [
+        md(c.title), oneDecimal(c.score), md(c.band ?? 'not scored'), percent(c.coverage), `\`${bar(c.score, 10)}\``,
+      ])),
+    );
   }
   out.push('');
 

@@ -1,5 +1,6 @@
 import { indicatorKey } from '../core/rubric.js';
 import type { Rubric } from '../core/types.js';
+import { visible } from '../core/visible.js';
 import { wrap } from './wrap.js';
 
 export interface TemplateOptions {
@@ -13,7 +14,9 @@ const WIDTH = 100;
 
 /** A blank answers file: every indicator listed with its question and the scale, as YAML comments. */
 export function renderTemplate(rubric: Rubric, options: TemplateOptions): string {
-  const comment = (text: string, indent = '') => wrap(text, WIDTH, `${indent}# `);
+  // Rubric text only ever lands in comments, with its control characters made visible: a raw
+  // ESC would reach the terminal of whoever prints the template, and a newline would end the comment.
+  const comment = (text: string, indent = '') => wrap(visible(text), WIDTH, `${indent}# `);
   const scale = rubric.scale.map((l) => `${l.value} = ${l.label}`).join(', ');
   const out: string[] = [
     `# yaml-language-server: $schema=${options.schemaPath}`,
@@ -38,7 +41,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
   out.push('answers:');
   for (const characteristic of rubric.characteristics) {
     out.push('');
-    out.push(`  # ── ${characteristic.title} ${'─'.repeat(Math.max(3, 60 - characteristic.title.length))}`);
+    out.push(`  # ── ${visible(characteristic.title)} ${'─'.repeat(Math.max(3, 60 - characteristic.title.length))}`);
     for (const indicator of characteristic.indicators) {
       out.push(...comment(indicator.statement, '  '));
       out.push(...comment(`Q: ${indicator.question}`, '  '));
@@ -46,7 +49,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
         const rule = Object.entries(indicator.appliesTo)
           .map(([f, options]) => `${f} is ${options.join(' or ')}`)
           .join(' and ');
-        out.push(`  # Only applies where ${rule}.`);
+        out.push(`  # Only applies where ${visible(rule)}.`);
       }
       out.push(`  ${indicatorKey(characteristic, indicator)}:`);
     }

@@ -2,7 +2,7 @@ import type { Assessment, ScaleLevel } from '../core/types.js';
 import { QUARTER_NAMES } from '../core/cohort.js';
 import type { Placement } from '../core/types.js';
 import { visible } from '../core/visible.js';
-import { bar, oneDecimal, percent } from './format.js';
+import { bar, count, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
 import { plain } from './style.js';
 import { columns, padEnd } from './width.js';
@@ -52,7 +52,7 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   const applicable = a.characteristics.reduce((n, c) => n + c.indicators.filter((i) => i.applicable).length, 0);
   const o = a.overall;
   const overall = `Overall  ${oneDecimal(o.score)} / 100  ${o.band === null ? 'no score yet' : v(o.band)}`;
-  const answered = `${percent(o.coverage)} of ${applicable} questions answered`;
+  const answered = applicable === 0 ? 'no questions apply to this council' : `${percent(o.coverage)} of ${count(applicable, 'question')} answered`;
   const styledOverall = `${s.bold('Overall')}  ${s.score(s.bold(oneDecimal(o.score)), o.score)} / 100  ${o.band === null ? 'no score yet' : v(o.band)}`;
   if (columns(`${overall}  ·  ${answered}`) <= width) out.push(styledOverall + s.dim(`  ·  ${answered}`));
   else {

@@ -8,6 +8,7 @@ import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../
 import { EXIT } from '../exit-codes.js';
 import { outputWidth } from '../width.js';
 import type { FORMATS } from '../options.js';
+import { visibleMessage } from '../../core/visible.js';
 import { emit, printWarnings, warn } from '../output.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
 
@@ -26,7 +27,7 @@ export async function runCompare(beforeFile: string, afterFile: string, options:
     rubric: { id: loaded.rubric.rubric.id, version: loaded.rubric.rubric.version, hash: loaded.rubric.hash, source: rubricSourcePhrase(loaded.rubric.file) },
   });
   const note = rubricNote(side(beforeFile, before), side(afterFile, after));
-  if (note) warn(note);
+  if (note) warn(visibleMessage(note));
   const comparison = compare(
     assess(before.rubric.rubric, before.answers, { source: beforeFile }),
     assess(after.rubric.rubric, after.answers, { source: afterFile }),

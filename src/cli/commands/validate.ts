@@ -3,6 +3,7 @@ import { QUOTED_MAX, shortenQuoted, visible, visibleMessage } from '../../core/v
 import { indicatorCount } from '../../core/rubric.js';
 import { answersFromParsed, kindOf, readYamlFile, rubricFromParsed } from '../../io/load.js';
 import { locate } from '../../io/yaml.js';
+import { count } from '../../render/format.js';
 import { EXIT } from '../exit-codes.js';
 import { printWarnings, warn } from '../output.js';
 
@@ -27,7 +28,7 @@ async function validateOne(file: string): Promise<string> {
   const kind = kindOf(parsed);
   if (kind === 'rubric') {
     const rubric = rubricFromParsed(parsed);
-    return `${visible(file)}: valid rubric ${quoted(rubric.id)} version ${visibleMessage(rubric.version, QUOTED_MAX)} (${rubric.characteristics.length} characteristics, ${indicatorCount(rubric)} indicators)`;
+    return `${visible(file)}: valid rubric ${quoted(rubric.id)} version ${visibleMessage(rubric.version, QUOTED_MAX)} (${count(rubric.characteristics.length, 'characteristic')}, ${count(indicatorCount(rubric), 'indicator')})`;
   }
   if (kind === 'answers') {
     const loaded = await answersFromParsed(parsed);
