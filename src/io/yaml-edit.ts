@@ -1,7 +1,6 @@
 // Changing a few fields of a YAML file a person may have written in, without touching the rest: every
 // comment, blank line and the spacing of the lines not changed stay exactly as they were.
 import { createRequire } from 'node:module';
-import { isDeepStrictEqual } from 'node:util';
 import type * as YamlLibrary from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
 
@@ -54,13 +53,18 @@ export function editYaml(text: string, edits: readonly YamlEdit[], order: (path:
 
 function expectedData(data: unknown, edits: readonly YamlEdit[]): unknown {
   if (!isRecord(data)) return undefined;
-  const out = structuredClone(data);
+  // Copies of the mappings edited, nothing deeper: the rest is compared, never changed.
+  const out: Record<string, unknown> = { ...data };
+  const copied = new Set<string>();
   for (const { path, text } of edits) {
     let parent: Record<string, unknown> = out;
     if (path.length === 2) {
       const inner = parent[path[0]];
       if (!isRecord(inner)) return undefined;
-      parent = inner;
+      if (!copied.has(path[0])) {
+        out[path[0]] = parent = { ...inner };
+        copied.add(path[0]);
+      } else parent = inner;
     }
     const key = path[path.length - 1]!;
     if (text === undefined) delete parent[key];
@@ -77,7 +81,20 @@ function valueOf(text: string): unknown {
 
 function readsAs(text: string, expected: unknown): boolean {
   const doc = yaml().parseDocument(text, OPTIONS);
-  return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS({ maxAliasCount: 100 }), expected);
+  return doc.errors.length === 0 && sameData(doc.toJS({ maxAliasCount: 100 }), expected);
+}
+
+/** Deep equality of parsed YAML data (mappings compared key by key, in any order). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  }
+  if (isRecord(a) || isRecord(b)) {
+    if (!isRecord(a) || !isRecord(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
+  }
+  return Object.is(a, b);
 }
 
 interface Splice {
@@ -113,7 +130,8 @@ function splice(text: string, doc: YamlLibrary.Document.Parsed, edits: readonly 
     }
   }
   for (const [map, added] of additions) {
-    const made = addToMap(text, map, added, order, eol);
+    const owner = added[0]!.path.length === 2 && !root.flow ? pairOf(root, added[0]!.path[0]) : undefined;
+    const made = addToMap(text, map, added, order, eol, owner);
     if (!made) return undefined;
     splices.push(...made);
   }
@@ -160,7 +178,15 @@ function changePair(text: string, map: YAMLMap, pair: Pair, value: string | unde
 }
 
 /** New keys in a mapping: a line each in a block mapping (after the key `order` puts before it), or items in a flow one. */
-function addToMap(text: string, map: YAMLMap, added: YamlEdit[], order: (path: readonly string[]) => number, eol: string): Splice[] | undefined {
+function addToMap(
+  text: string,
+  map: YAMLMap,
+  added: YamlEdit[],
+  order: (path: readonly string[]) => number,
+  eol: string,
+  /** The pair in a block mapping whose value `map` is, if it is. */
+  owner?: Pair,
+): Splice[] | undefined {
   const { isScalar } = yaml();
   const line = (e: YamlEdit) => `${keyText(e.path[e.path.length - 1]!)}: ${e.text}`;
   const sorted = [...added].sort((a, b) => order(a.path) - order(b.path));
@@ -169,6 +195,16 @@ function addToMap(text: string, map: YAMLMap, added: YamlEdit[], order: (path: r
     if (!r) return undefined;
     const items = sorted.map(line).join(', ');
     const last = map.items.at(-1);
+    const ownerKey = range(owner?.key);
+    if (!last && ownerKey) {
+      // `answers: {}` in a block mapping becomes a block of its own, a line an answer, as the interview writes it.
+      const indent = text.slice(lineStart(text, ownerKey[0]), ownerKey[0]);
+      let colon = ownerKey[1];
+      while (text[colon] === ' ' || text[colon] === '\t') colon++;
+      if (indent.trim() === '' && text[colon] === ':' && text.slice(colon + 1, r[0]).trim() === '') {
+        return [{ at: colon + 1, end: r[1], text: sorted.map((e) => `${eol}${indent}  ${line(e)}`).join('') }];
+      }
+    }
     if (!last) return [{ at: r[0], end: r[1], text: `{ ${items} }` }];
     const end = range(last.value)?.[1] ?? range(last.key)?.[1];
     if (end === undefined || range(last.value)?.[1] === range(last.value)?.[0]) return undefined;
