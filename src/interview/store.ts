@@ -1,7 +1,7 @@
 // Where the interview's answers live on disk. Every save first looks at the file: when someone else
 // changed it since this interview last read or wrote it, their answers are merged in (see merge.ts);
 // when the file cannot be written, the answers stay in memory and the person is asked for another file.
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { InputProblem } from '../core/errors.js';
@@ -79,9 +79,18 @@ function writeDenied(path: string, mode: number): 'mode' | 'EROFS' | 'access' | 
   return undefined;
 }
 
-/** The nearest ancestor of `path` that exists and is not a folder (for "x is a file, not a folder"). */
+/** The nearest ancestor of `path` that exists and is not a folder (for "x is a file, not a folder"); symbolic links followed. */
 function fileAbove(path: string): string {
   let at = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(at).isSymbolicLink()) break;
+      at = resolve(dirname(at), readlinkSync(at));
+    } catch {
+      break;
+    }
+  }
+  const start = at;
   while (dirname(at) !== at) {
     at = dirname(at);
     try {
@@ -90,7 +99,7 @@ function fileAbove(path: string): string {
       // not there, or not reachable: keep climbing
     }
   }
-  return dirname(resolve(path));
+  return dirname(start);
 }
 
 function errnoCode(err: unknown): string | undefined {
@@ -116,8 +125,18 @@ function describeFsError(err: unknown): string {
       return 'it is a folder';
     case 'EIO':
       return 'the disk reported an input/output error';
-    default:
-      return code ?? String((err as Error)?.message ?? err);
+    case 'ENOTDIR':
+      return 'part of its path is a file, not a folder';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'its symbolic links go round in a loop';
+    default: {
+      // "EXDEV: cross-device link not permitted, rename 'a' -> 'b'" -> "cross-device link not permitted (EXDEV)"
+      const message = String((err as Error)?.message ?? err);
+      const words = /^[A-Z0-9_]+: ([^,]+)/.exec(message)?.[1] ?? message;
+      return code ? `the system refused: ${words} (${code})` : words;
+    }
   }
 }
 

@@ -169,10 +169,17 @@ function changePair(text: string, map: YAMLMap, pair: Pair, value: string | unde
     return { at: start, end: afterLine(text, last), text: '' };
   }
   const at = range(pair.value);
-  if (at && at[1] > at[0]) return { at: at[0], end: at[1], text: value };
-  // An empty value (`alpha.a1:`): written just after the colon, before any comment on the line.
   let colon = key[1];
   while (text[colon] === ' ' || text[colon] === '\t') colon++;
+  if (at && at[1] > at[0]) {
+    // A block value (a mapping on the lines below) ends with its last newline, which stays.
+    const newline = /\r?\n$/.exec(text.slice(at[0], at[1]))?.[0] ?? '';
+    const between = text.slice(colon + 1, at[0]);
+    // A value on the lines below comes up onto the key's line, unless a comment stands between.
+    if (text[colon] === ':' && between.includes('\n') && between.trim() === '') return { at: colon + 1, end: at[1], text: ` ${value}${newline}` };
+    return { at: at[0], end: at[1], text: `${value}${newline}` };
+  }
+  // An empty value (`alpha.a1:`): written just after the colon, before any comment on the line.
   if (text[colon] !== ':') return undefined;
   return { at: colon + 1, end: colon + 1, text: ` ${value}` };
 }

@@ -2,7 +2,7 @@
 // interviews on one file settle on the latest answer, SIGQUIT stops like Ctrl-C, and a folder typed
 // as the file to save in is told in words.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { runInterviewCommand } from '../../src/cli/commands/interview.js';
@@ -141,6 +141,13 @@ describe('editing a YAML file in place', () => {
     expect(editYaml('x: 1\r\nanswers:\r\n  a: 1\r\n', [{ path: ['answers', 'b'], text: '2' }])).toBe('x: 1\r\nanswers:\r\n  a: 1\r\n  b: 2\r\n');
   });
 
+  test('an answer written as a block mapping is replaced by one line; a comment above it stays', () => {
+    const block = 'answers:\n  a:\n    score: 1\n    evidence: x\n  b: 2\n';
+    expect(editYaml(block, [{ path: ['answers', 'a'], text: '{ score: 3, evidence: "x" }' }])).toBe('answers:\n  a: { score: 3, evidence: "x" }\n  b: 2\n');
+    const noted = 'answers:\n  a: # Jo\n    score: 1\n  b: 2\n';
+    expect(editYaml(noted, [{ path: ['answers', 'a'], text: '3' }])).toBe('answers:\n  a: # Jo\n    3\n  b: 2\n');
+  });
+
   test('text that does not parse is not edited', () => {
     expect(editYaml('answers: { a: 1\n', [{ path: ['answers', 'a'], text: '2' }])).toBeUndefined();
   });
@@ -265,6 +272,23 @@ describe('the question for another file to save in', () => {
     expect(s.said).toContain(`Cannot save to ${folderName}: a name ending in "/" is a folder; give a file name, not a folder.`);
     expect(s.said.filter((l) => /E[A-Z]{3,}/.test(l))).toEqual([]);
     expect(existsSync(join(dir, 'new'))).toBe(false);
+    expect((await loadAnswers(good)).answers.answers).toEqual({ 'alpha.a1': 1, 'alpha.a2': 2 });
+  });
+
+  test('a name too long, and a link into a file: each said in words, naming the file in the way', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'share');
+    mkdirSync(folder);
+    const path = join(folder, 'x.answers.yaml');
+    const long = join(dir, `${'n'.repeat(300)}.yaml`);
+    writeFileSync(join(dir, 'plain'), 'a file\n');
+    symlinkSync(join(dir, 'plain', 'x.yaml'), join(dir, 'link.yaml'));
+    const good = join(dir, 'good.answers.yaml');
+    const s = hooked(['Longby', 'County', '1 Some', '', () => rmSync(folder, { recursive: true }), '2 Most', long, join(dir, 'link.yaml'), good, '']);
+    expect(await runInterviewCommand({ rubric: weighted, color: false, answers: path }, s.prompter, () => '2026-11-01')).toBe(130);
+    expect(s.said).toContain(`Cannot save to ${long}: the name is too long.`);
+    expect(s.said).toContain(`Cannot save to ${join(dir, 'link.yaml')}: ${join(dir, 'plain')} is a file, not a folder.`);
+    expect(s.said.filter((l) => /E[A-Z]{3,}/.test(l))).toEqual([]);
     expect((await loadAnswers(good)).answers.answers).toEqual({ 'alpha.a1': 1, 'alpha.a2': 2 });
   });
 });
