@@ -15,40 +15,50 @@ export interface Disagreement {
 
 export interface Merged {
   file: AnswersFile;
-  /** Fields where the other writer's value was taken (this interview had not changed them). */
-  taken: string[];
-  /** Fields both changed to different values: this interview's value is kept. */
+  /**
+   * Fields this interview had not changed since its last save that the other writer changed: their
+   * value is taken (the latest answer wins). `mine` is what this interview held before.
+   */
+  taken: Disagreement[];
+  /** Fields both changed since this interview's last save, to different values: this interview's value is kept. */
   disagreements: Disagreement[];
 }
 
 /**
- * Three-way merge of answers files. `synced` is the file as this interview last read or wrote it,
- * `mine` the file in memory now, `disk` what is on disk now; `touched` holds every field this
- * interview has changed in this session (see noteChanges). For a field this interview never
- * changed, the disk wins; for one it changed, its own value stays, and when the other writer also
- * changed it (to something else) the two are reported.
+ * Three-way merge of answers files. `synced` is the file as this interview last read or wrote it
+ * (the base), `mine` the file in memory now, `disk` what is on disk now. A field this interview
+ * changed since then keeps its value, and when the other writer also changed it (to something else)
+ * the two are reported; every other field takes the disk's value. So whoever answered last wins,
+ * and two interviews saving in turn settle on one answer instead of each putting its own back.
  */
-export function mergeAnswers(synced: AnswersFile | undefined, mine: AnswersFile, disk: AnswersFile, touched: Set<string>): Merged {
-  noteChanges(synced, mine, touched);
+export function mergeAnswers(synced: AnswersFile | undefined, mine: AnswersFile, disk: AnswersFile): Merged {
   const base = synced ? fields(synced) : new Map<string, unknown>();
   const own = fields(mine);
   const other = fields(disk);
 
   const result: Fields = new Map();
-  const taken: string[] = [];
+  const taken: Disagreement[] = [];
   const disagreements: Disagreement[] = [];
   for (const field of union(base, own, other)) {
     const theirs = other.get(field);
     const ours = own.get(field);
-    if (!touched.has(field)) {
+    const was = base.get(field);
+    if (same(field, ours, was)) {
       if (theirs !== undefined) result.set(field, theirs);
-      if (!same(field, theirs, ours)) taken.push(field);
+      if (!same(field, theirs, ours)) taken.push({ field, theirs, mine: ours });
       continue;
     }
     if (ours !== undefined) result.set(field, ours);
-    if (!same(field, theirs, base.get(field)) && !same(field, theirs, ours)) disagreements.push({ field, theirs, mine: ours });
+    if (!same(field, theirs, was) && !same(field, theirs, ours)) disagreements.push({ field, theirs, mine: ours });
   }
   return { file: unflatten(result, mine), taken, disagreements };
+}
+
+/** The fields whose values differ between two answers files, each with its value in `to` (undefined: not there). */
+export function changedFields(from: AnswersFile, to: AnswersFile): { field: string; value: unknown }[] {
+  const a = fields(from);
+  const b = fields(to);
+  return [...union(a, b)].filter((f) => !same(f, a.get(f), b.get(f))).map((field) => ({ field, value: b.get(field) }));
 }
 
 /** Adds to `touched` every field where `mine` differs from the file as last read or written. */

@@ -1,20 +1,22 @@
 // Where the interview's answers live on disk. Every save first looks at the file: when someone else
 // changed it since this interview last read or wrote it, their answers are merged in (see merge.ts);
 // when the file cannot be written, the answers stay in memory and the person is asked for another file.
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { InputProblem } from '../core/errors.js';
 import { InputError } from '../core/errors.js';
-import type { AnswersFile, Rubric } from '../core/types.js';
+import type { Answer, AnswersFile, Rubric } from '../core/types.js';
+import { indicatorKeys } from '../core/rubric.js';
 import { builtinRubricIds } from '../io/builtin.js';
-import { writeFileAtomic } from '../io/files.js';
+import { FileWriteError, writeFileAtomic } from '../io/files.js';
 import { answersFromParsed } from '../io/load.js';
 import { decodeText } from '../io/source.js';
 import { parseYaml } from '../io/yaml.js';
-import { renderAnswersFile } from '../render/answers-file.js';
+import { editYaml } from '../io/yaml-edit.js';
+import { answerText, renderAnswersFile, scalar } from '../render/answers-file.js';
 import type { Disagreement } from './merge.js';
-import { mergeAnswers, noteChanges } from './merge.js';
+import { changedFields, mergeAnswers, noteChanges } from './merge.js';
 import type { Prompter } from './prompter.js';
 
 /**
@@ -23,6 +25,7 @@ import type { Prompter } from './prompter.js';
  * a file or folder with no write permission for anyone was made read-only on purpose.
  */
 export function whyNotWritable(path: string): string | undefined {
+  if (/[\\/]$/.test(path)) return 'a name ending in "/" is a folder; give a file name, not a folder';
   const folder = dirname(path);
   let stats;
   try {
@@ -76,9 +79,18 @@ function writeDenied(path: string, mode: number): 'mode' | 'EROFS' | 'access' | 
   return undefined;
 }
 
-/** The nearest ancestor of `path` that exists and is not a folder (for "x is a file, not a folder"). */
+/** The nearest ancestor of `path` that exists and is not a folder (for "x is a file, not a folder"); symbolic links followed. */
 function fileAbove(path: string): string {
   let at = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(at).isSymbolicLink()) break;
+      at = resolve(dirname(at), readlinkSync(at));
+    } catch {
+      break;
+    }
+  }
+  const start = at;
   while (dirname(at) !== at) {
     at = dirname(at);
     try {
@@ -87,7 +99,7 @@ function fileAbove(path: string): string {
       // not there, or not reachable: keep climbing
     }
   }
-  return dirname(resolve(path));
+  return dirname(start);
 }
 
 function errnoCode(err: unknown): string | undefined {
@@ -113,8 +125,18 @@ function describeFsError(err: unknown): string {
       return 'it is a folder';
     case 'EIO':
       return 'the disk reported an input/output error';
-    default:
-      return code ?? String((err as Error)?.message ?? err);
+    case 'ENOTDIR':
+      return 'part of its path is a file, not a folder';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'its symbolic links go round in a loop';
+    default: {
+      // "EXDEV: cross-device link not permitted, rename 'a' -> 'b'" -> "cross-device link not permitted (EXDEV)"
+      const message = String((err as Error)?.message ?? err);
+      const words = /^[A-Z0-9_]+: ([^,]+)/.exec(message)?.[1] ?? message;
+      return code ? `the system refused: ${words} (${code})` : words;
+    }
   }
 }
 
@@ -152,7 +174,7 @@ export class AnswersStore {
   #known: string | null;
   /** The file as last read or written, the base of a merge. */
   #synced: AnswersFile | undefined;
-  /** Every field this interview changed in this session. */
+  /** Every field this interview changed in this session (to tell this person when someone else replaces one). */
   readonly #touched = new Set<string>();
   /** Disagreements already shown, so each is told once. */
   readonly #told = new Set<string>();
@@ -180,20 +202,35 @@ export class AnswersStore {
 
   /**
    * Saves the whole file, merging in what someone else saved meanwhile (`file` is updated in place,
-   * so the interview sees their answers too). When the file cannot be written, asks for another one
-   * and saves there; an interrupt at that question leaves the answers unsaved and propagates.
+   * so the interview sees their answers too). Nothing is written when nothing in the file changed;
+   * an existing file is edited in place, so what people wrote in it (comments, notes, layout)
+   * stays. When the file cannot be written, asks for another one and saves there; an interrupt at
+   * that question leaves the answers unsaved and propagates.
    */
   async save(file: AnswersFile): Promise<void> {
     for (;;) {
-      let why = whyNotWritable(this.#path);
-      if (why === undefined) {
-        try {
-          await this.#saveHere(file);
+      let why: string | undefined;
+      try {
+        const plan = await this.#plan(file);
+        if (plan.text === undefined) {
+          this.#synced = structuredClone(file);
+          this.#known = plan.disk;
+          this.#saved = { path: this.#path, file: structuredClone(file) };
           return;
-        } catch (err) {
-          if (errnoCode(err) === undefined) throw err;
-          why = whyNotWritable(this.#path) ?? describeFsError(err);
         }
+        why = whyNotWritable(this.#path);
+        if (why === undefined) {
+          await writeFileAtomic(this.#path, plan.text);
+          this.#known = plan.text;
+          this.#synced = structuredClone(file);
+          this.#saved = { path: this.#path, file: structuredClone(file) };
+          if (plan.deleted) this.#prompter.say(`${this.#path} was deleted while you were answering; it is saved again with your answers.`);
+          return;
+        }
+      } catch (err) {
+        if (err instanceof FileWriteError) why = whyNotWritable(this.#path) ?? writeFailure(err);
+        else if (errnoCode(err) !== undefined) why = whyNotWritable(this.#path) ?? describeFsError(err);
+        else throw err;
       }
       this.#prompter.say(`Could not save your answers to ${this.#path}: ${why}. They are kept until they can be saved.`);
       const from = this.#path;
@@ -202,21 +239,51 @@ export class AnswersStore {
     }
   }
 
-  async #saveHere(file: AnswersFile): Promise<void> {
+  /**
+   * Reads the file, merges in what someone else changed, and decides what to write: undefined when
+   * the file on disk already says all of `file`; else `file` edited into the text on disk, or the
+   * whole file rendered anew when there is none (or it is one the person agreed to replace).
+   */
+  async #plan(file: AnswersFile): Promise<{ text: string | undefined; disk: string | null; deleted: boolean }> {
     noteChanges(this.#synced, file, this.#touched);
-    const disk = readIfThere(this.#path);
-    if ((disk === null ? null : disk.toString('utf8')) !== this.#known) {
-      if (disk === null) this.#prompter.say(`${this.#path} was deleted while you were answering; it is saved again with your answers.`);
-      else await this.#mergeFrom(disk, file);
+    const bytes = readIfThere(this.#path);
+    const disk = bytes === null ? null : bytes.toString('utf8');
+    // What the text on disk means, when it is known: undefined for a file being replaced.
+    let onDisk = this.#synced;
+    let deleted = false;
+    if (disk !== this.#known) {
+      if (disk === null) {
+        deleted = this.#known !== null;
+        onDisk = undefined;
+      } else onDisk = await this.#mergeFrom(bytes!, file);
     }
-    const text = renderAnswersFile(file, this.#rubric);
-    await writeFileAtomic(this.#path, text);
-    this.#known = text;
-    this.#synced = structuredClone(file);
-    this.#saved = { path: this.#path, file: structuredClone(file) };
+    if (disk === null || onDisk === undefined) return { text: this.#render(file), disk, deleted };
+    const changes = changedFields(onDisk, file);
+    if (changes.length === 0) return { text: undefined, disk, deleted };
+    const order = indicatorKeys(this.#rubric);
+    const profile = (this.#rubric.profile ?? []).map((f) => f.id);
+    const edited = editYaml(
+      disk,
+      changes.map(({ field, value }) => ({
+        path: field.startsWith('answers.') ? ['answers', field.slice('answers.'.length)] : field.startsWith('council.') ? ['council', field.slice('council.'.length)] : [field],
+        text: value === undefined ? undefined : field.startsWith('answers.') ? answerText(value as Answer) : scalar(value as string | null),
+      })),
+      (path) =>
+        path[0] === 'answers' && path.length === 2
+          ? order.indexOf(path[1]!)
+          : path[0] === 'council' && path.length === 2
+            ? (path[1] === 'name' ? -1 : profile.indexOf(path[1]!))
+            : ROOT_ORDER.indexOf(path[0]!),
+    );
+    return { text: edited ?? this.#render(file), disk, deleted };
   }
 
-  async #mergeFrom(bytes: Buffer, file: AnswersFile): Promise<void> {
+  #render(file: AnswersFile): string {
+    return renderAnswersFile(file, this.#rubric);
+  }
+
+  /** Merges the file someone else saved into `file`; returns what that file says (the new base). */
+  async #mergeFrom(bytes: Buffer, file: AnswersFile): Promise<AnswersFile> {
     let theirs: AnswersFile;
     try {
       theirs = (await answersFromParsed(parseYaml(this.#path, decodeText(this.#path, bytes)), this.#rubricOverride)).answers;
@@ -227,7 +294,7 @@ export class AnswersStore {
     if (theirs.rubric !== file.rubric) {
       return this.#stop(file, `was changed by someone else while you were answering and now names the rubric ${JSON.stringify(theirs.rubric)}, not ${JSON.stringify(file.rubric)}`, []);
     }
-    const merged = mergeAnswers(this.#synced, file, theirs, this.#touched);
+    const merged = mergeAnswers(this.#synced, file, theirs);
     replaceContents(file, merged.file);
     const fresh = merged.disagreements.filter((d) => {
       const id = `${d.field}\0${JSON.stringify(d.theirs)}\0${JSON.stringify(d.mine)}`;
@@ -235,11 +302,15 @@ export class AnswersStore {
       this.#told.add(id);
       return true;
     });
+    // An answer this person gave in this interview that the other writer has since replaced: said
+    // one by one, so nobody's answer leaves the file unannounced.
+    const replaced = merged.taken.filter((t) => this.#touched.has(t.field) && t.mine !== undefined);
+    const rest = merged.taken.filter((t) => !replaced.includes(t)).map((t) => t.field);
     // Only what changed the answers is worth a word: a file the other person merely reformatted is not.
-    if (merged.taken.length === 0 && fresh.length === 0) return;
+    if (merged.taken.length === 0 && fresh.length === 0) return theirs;
     const say = (line: string) => this.#prompter.say(line);
-    const answers = merged.taken.filter((f) => f.startsWith('answers.')).length;
-    const others = merged.taken.filter((f) => !f.startsWith('answers.'));
+    const answers = rest.filter((f) => f.startsWith('answers.')).length;
+    const others = rest.filter((f) => !f.startsWith('answers.'));
     const kept = [
       ...(answers > 0 ? [`their ${plural(answers, 'answer')} to questions you have not changed`] : []),
       ...others.map((f) => `their ${f.replace('.', ' ')}`),
@@ -249,10 +320,21 @@ export class AnswersStore {
       `Someone else saved answers in ${this.#path} while you were answering` +
         (kept.length > 0 ? `; ${kept.join(' and ')} ${kept.length > 1 || answers > 1 ? 'are' : 'is'} kept.` : '.'),
     );
+    for (const t of replaced) say(`  ${this.#replacedLine(t)}`);
     if (fresh.length > 0) {
       say(`They answered ${plural(fresh.length, 'question')} differently from you. Your answers are kept in the file; theirs were:`);
       for (const d of fresh) say(`  ${this.#describe(d)}`);
     }
+    return theirs;
+  }
+
+  /** `alpha.a2: someone else has since answered 1 Some (you said 3 All); theirs is now in the file` */
+  #replacedLine(t: Disagreement): string {
+    const name = t.field.startsWith('answers.') ? t.field.slice('answers.'.length) : t.field;
+    const mine = this.#value(t.field, t.mine);
+    if (t.theirs === undefined) return `${name}: someone else has since removed it (you said ${mine}); the file now has no answer there`;
+    const verb = t.field.startsWith('answers.') ? 'answered' : 'set it to';
+    return `${name}: someone else has since ${verb} ${this.#value(t.field, t.theirs)} (you said ${mine}); theirs is now in the file`;
   }
 
   #describe(d: Disagreement): string {
@@ -303,6 +385,45 @@ export class AnswersStore {
       }
       this.#prompter.say(`Cannot save to ${path}: ${why}.`);
     }
+  }
+}
+
+/** Where a new top-level field goes, as renderAnswersFile orders them. */
+const ROOT_ORDER = ['schemaVersion', 'kind', 'rubric', 'council', 'assessedOn', 'assessor', 'answers'];
+
+/** Why writeFileAtomic failed, in words, as the end of "Could not save your answers to PATH: ...". */
+function writeFailure(err: FileWriteError): string {
+  switch (err.reason) {
+    case 'read-only':
+      return 'the file is read-only';
+    case 'no-permission':
+      return 'you do not have permission to change the file';
+    case 'folder-not-writable':
+      return 'you do not have permission to create files in its folder';
+    case 'read-only-file-system':
+      return 'the file system is read-only';
+    case 'disk-full':
+      return 'the disk is full';
+    case 'quota':
+      return 'your disk quota is used up';
+    case 'no-folder':
+      return 'its folder does not exist';
+    case 'is-folder':
+      return 'it is a folder; give a file name, not a folder';
+    case 'not-a-folder':
+      return 'part of its path is a file, not a folder';
+    case 'block-device':
+      return 'it is a disk device; give a file name';
+    case 'link-loop':
+      return 'its symbolic links go round in a loop';
+    case 'name-too-long':
+      return 'the name is too long';
+    case 'socket-not-listening':
+      return 'it is a socket nothing is listening on';
+    case 'exists':
+      return 'it already exists';
+    default:
+      return err.detail ?? 'the system refused to write it';
   }
 }
 

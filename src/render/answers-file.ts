@@ -1,5 +1,5 @@
 import { indicatorKeys } from '../core/rubric.js';
-import type { AnswersFile, Rubric } from '../core/types.js';
+import type { Answer, AnswersFile, Rubric } from '../core/types.js';
 
 /**
  * An answers file in the SPEC format, answers in rubric order, so that what the interview saves is
@@ -23,20 +23,23 @@ export function renderAnswersFile(file: AnswersFile, rubric: Rubric): string {
   const order = indicatorKeys(rubric);
   const keys = Object.keys(file.answers).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   if (keys.length === 0) out[out.length - 1] = 'answers: {}';
-  for (const key of keys) {
-    const answer = file.answers[key];
-    if (answer !== null && typeof answer === 'object') {
-      const parts = [`score: ${scalar(answer.score)}`];
-      if (answer.evidence !== undefined) parts.push(`evidence: ${JSON.stringify(answer.evidence)}`);
-      if (answer.confidence !== undefined) parts.push(`confidence: ${answer.confidence}`);
-      out.push(`  ${key}: { ${parts.join(', ')} }`);
-    } else out.push(`  ${key}: ${scalar(answer ?? null)}`);
-  }
+  for (const key of keys) out.push(`  ${key}: ${answerText(file.answers[key])}`);
   return `${out.join('\n')}\n`;
 }
 
+/** One answer as one line of YAML: `2`, or `{ score: 2, evidence: "...", confidence: high }`. */
+export function answerText(answer: Answer | undefined): string {
+  if (answer !== null && typeof answer === 'object') {
+    const parts = [`score: ${scalar(answer.score)}`];
+    if (answer.evidence !== undefined) parts.push(`evidence: ${JSON.stringify(answer.evidence)}`);
+    if (answer.confidence !== undefined) parts.push(`confidence: ${answer.confidence}`);
+    return `{ ${parts.join(', ')} }`;
+  }
+  return scalar(answer ?? null);
+}
+
 /** Plain where YAML reads it back unchanged; otherwise double-quoted (JSON strings are valid YAML). */
-function scalar(value: string | number | null): string {
+export function scalar(value: string | number | null): string {
   if (value === null) return 'null';
   if (typeof value === 'number') return String(value);
   if (value === 'n/a' || value === 'unknown') return value;

@@ -49,7 +49,7 @@ const ANOTHER_FILE = 'Type the path of another file to save your answers in:';
 const stderr = captureStderr();
 
 describe('two interviews on one answers file', () => {
-  test('a second writer between questions: their new answers are kept, and a clash keeps mine and shows theirs', async () => {
+  test('a second writer between questions: their new answers are kept, and their later answer to a question I answered earlier replaces mine, with a word', async () => {
     const path = join(tempDir(), 'shared.answers.yaml');
     // Someone else, in an editor or another interview, answers b1 and d2 and answers a1 differently.
     const otherWriter = () => {
@@ -68,12 +68,13 @@ describe('two interviews on one answers file', () => {
     expect(r.said).toContain(
       `Someone else saved answers in ${path} while you were answering; their 2 answers to questions you have not changed are kept.`,
     );
-    expect(r.said).toContain('They answered 1 question differently from you. Your answers are kept in the file; theirs were:');
-    expect(r.said).toContain('  alpha.a1: they said 2 Most; you said 1 Some');
+    // a1 was answered (and saved) before they changed it: theirs is the latest answer, and it stays.
+    expect(r.said).toContain('  alpha.a1: someone else has since answered 2 Most (you said 1 Some); theirs is now in the file');
+    expect(r.said.some((l) => l.startsWith('They answered'))).toBe(false);
     const { answers } = await loadAnswers(path);
     expect(answers.council).toEqual({ name: 'Shareford', type: 'county' });
     expect(answers.answers).toEqual({
-      'alpha.a1': 1,
+      'alpha.a1': 2,
       'alpha.a2': { score: 2, evidence: 'my evidence' },
       'beta.b1': { score: 3, evidence: 'their minutes' },
       'beta.b2': 0,
@@ -107,13 +108,13 @@ describe('two interviews on one answers file', () => {
     });
   });
 
-  test('a clash is told once, not again at every later save', async () => {
+  test('an answer replaced by someone else is told once, not again at every later save', async () => {
     const path = join(tempDir(), 'once.answers.yaml');
     const clash = () => writeFileSync(path, readFileSync(path, 'utf8').replace('  alpha.a1: 1\n', '  alpha.a1: 3\n'));
     const r = interview(['Onceford', 'County', '1 Some', '', clash, '2 Most', '', '2 Most', '', '2 Most', '', '2 Most', '', '2 Most', '', 'Finish and show the report'], path);
     expect(await r.code).toBe(0);
-    expect(r.said.filter((l) => l.includes('alpha.a1: they said'))).toEqual(['  alpha.a1: they said 3 All; you said 1 Some']);
-    expect((await loadAnswers(path)).answers.answers['alpha.a1']).toBe(1);
+    expect(r.said.filter((l) => l.includes('alpha.a1:'))).toEqual(['  alpha.a1: someone else has since answered 3 All (you said 1 Some); theirs is now in the file']);
+    expect((await loadAnswers(path)).answers.answers['alpha.a1']).toBe(3);
   });
 
   test('a file only reformatted by someone else needs no word; a field they added (the assessor) is kept', async () => {

@@ -38,8 +38,11 @@ export function today(now: Date = new Date()): string {
   return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Signals that stop the interview as Ctrl-C does: the answers so far are saved, and it says where. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/**
+ * Signals that stop the interview as Ctrl-C does: the answers so far are saved, and it says where.
+ * SIGQUIT (Ctrl-\\) too: its default is to end the process with no word and the cursor hidden.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 export async function runInterviewCommand(
   options: InterviewCommandOptions,
@@ -82,7 +85,8 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
     const opened = new AnswersStore({ path: started.path, rubric, read: started.read, text: started.text, rubricOverride: options.rubric, prompter });
     store = opened;
     const save = (file: AnswersFile) => opened.save(file);
-    await save(started.file);
+    // A new file is written at once; a file carried on with is left exactly as it is until an answer changes it.
+    if (!started.read) await save(started.file);
     const done = await interview({ rubric, file: started.file, prompter, save });
     const path = store.path;
     const report = renderText(assess(rubric, done, { source: path }), {
