@@ -27,6 +27,11 @@ export interface Comparison {
   improved: IndicatorChange[];
   regressed: IndicatorChange[];
   newlyAssessed: IndicatorChange[];
+  /**
+   * Questions one version of the rubric has and the other does not (empty for one version): added
+   * ones are in the later file's rubric only, removed ones in the earlier file's only.
+   */
+  questions: { added: string[]; removed: string[] };
 }
 
 interface Side {
@@ -103,6 +108,11 @@ export function compare(before: Assessment, after: Assessment): Comparison {
     if (b !== null && a !== null && a < b) regressed.push(row);
   }
   const beforeScores = new Map(before.characteristics.map((c) => [c.id, c.score]));
+  const afterKeys = new Set(after.characteristics.flatMap((c) => c.indicators.map((i) => i.key)));
+  const questions = {
+    added: [...afterKeys].filter((key) => !beforeIndicators.has(key)),
+    removed: [...beforeIndicators.keys()].filter((key) => !afterKeys.has(key)),
+  };
   return {
     rubric: { id: after.rubric.id, before: before.rubric.version, after: after.rubric.version },
     before: side(before),
@@ -112,5 +122,6 @@ export function compare(before: Assessment, after: Assessment): Comparison {
     improved,
     regressed,
     newlyAssessed,
+    questions,
   };
 }

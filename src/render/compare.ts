@@ -47,7 +47,18 @@ export function renderCompareText(c: Comparison, rubric: Rubric, { width = 80 }:
   list('Improved', c.improved);
   list('Regressed', c.regressed);
   list('Newly assessed', c.newlyAssessed);
+  for (const [title, keys] of versionChanges(c)) {
+    out.push('', `${visible(title)} (${keys.length}):`, ...wrapText(keys.map((k) => visible(k)).join(', '), width, '  '));
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** Questions one version of the rubric asks and the other does not, with a heading for each list. */
+function versionChanges(c: Comparison): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  if (c.questions.added.length > 0) out.push([`Questions new in version ${c.rubric.after}, not in ${c.rubric.before}`, c.questions.added]);
+  if (c.questions.removed.length > 0) out.push([`Questions in version ${c.rubric.before} that version ${c.rubric.after} no longer asks`, c.questions.removed]);
+  return out;
 }
 
 export function renderCompareMarkdown(c: Comparison, rubric: Rubric): string {
@@ -68,6 +79,11 @@ export function renderCompareMarkdown(c: Comparison, rubric: Rubric): string {
   list('Improved', c.improved);
   list('Regressed', c.regressed);
   list('Newly assessed', c.newlyAssessed);
+  for (const [title, keys] of versionChanges(c)) {
+    out.push(heading(2, `${md(title)} (${keys.length})`), '');
+    for (const key of keys) out.push(...listItem('-', md(key)));
+    out.push('');
+  }
   while (out.at(-1) === '') out.pop();
   return `${finishHeadings(out).join('\n')}\n`;
 }
