@@ -52,7 +52,12 @@ async function main() {
   // ajv's standalone output still require()s runtime helpers for a few keywords (minLength, uniqueItems,
   // object const); this package is ESM, so such a keyword must be expressed another way (e.g. pattern).
   if (/\brequire\(/.test(code)) throw new Error('ajv standalone code needs require(): avoid minLength/uniqueItems in schemas/');
-  await writeFile(join(out, 'validators.js'), banner + code);
+  // ajv gathers a $ref's errors with concat, copying every error so far once per failing value:
+  // quadratic, 20 s for 30,000 bad answers. Appending in place is linear.
+  const concat = /vErrors = vErrors === null \? (\w+)\.errors : vErrors\.concat\(\1\.errors\);/g;
+  const linear = code.replace(concat, 'if (vErrors === null) vErrors = []; for (const e of $1.errors) vErrors.push(e);');
+  if (linear.includes('.concat(')) throw new Error('ajv standalone code has a concat this build does not know how to make linear');
+  await writeFile(join(out, 'validators.js'), banner + linear);
   await writeFile(
     join(out, 'validators.d.ts'),
     banner +

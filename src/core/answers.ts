@@ -95,6 +95,14 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
         label,
         message: `${Array.isArray(value) ? 'a list' : 'a mapping'} is not an answer; expected a whole number 0-${max}, n/a, unknown, or nothing if not yet answered`,
       });
+    } else if (typeof value === 'number' && !Number.isSafeInteger(value) && (!Number.isFinite(value) || Number.isInteger(value))) {
+      // 1e400 reads as Infinity, .nan as NaN, 9007199254740993 as ...992: not numbers to score, nor to echo
+      // (the message is located with the number as the user wrote it).
+      errors.push({
+        path: valuePath,
+        label,
+        message: `${value} is ${Number.isNaN(value) ? 'not a number' : value > 0 ? 'too large a number' : 'too far below 0'}; expected a whole number 0-${max}`,
+      });
     } else if (typeof value === 'number' && (!Number.isInteger(value) || value < 0 || value > max)) {
       errors.push({
         path: valuePath,

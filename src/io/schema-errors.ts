@@ -24,7 +24,8 @@ export function schemaProblems(errors: readonly SchemaError[], data: unknown): P
   };
   const objectAnyOfs: { error: SchemaError; path: PathSegment[] }[] = [];
   for (const { error, path } of located) {
-    if (error.keyword === 'if') continue;
+    // A key failing propertyNames also fails the pattern inside it, reported on the mapping; the propertyNames error says it.
+    if (error.keyword === 'if' || error.schemaPath.includes('/propertyNames/')) continue;
     const anyOf = anyOfPaths.get(error.instancePath);
     if (anyOf) {
       // A value matching none of several shapes: an object gets the errors of the object shape;
@@ -98,7 +99,7 @@ function problemFor(error: SchemaError, path: PathSegment[], data: unknown): Pro
       return { path, message: `${describe(value)} is not valid here; expected ${expected(error, `text matching ${String(params.pattern)}`)}` };
     }
     case 'propertyNames':
-      return { path: [...path, String(params.propertyName)], at: 'key', message: 'is not a scale value (a whole number such as 0, 1, 2)' };
+      return { path: [...path, String(params.propertyName)], at: 'key', message: 'is not a scale value; expected a whole number from 0 (0, 1, 2, ...)' };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':

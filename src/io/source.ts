@@ -82,6 +82,8 @@ function openError(file: string, err: NodeJS.ErrnoException, limits: ReadLimits)
   if (code === 'EISDIR') return wholeFile(file, `is a folder; expected ${limits.expected}`);
   // A socket cannot be opened as a file at all.
   if (code === 'ENXIO' || code === 'EOPNOTSUPP') return wholeFile(file, `is not a regular file (a device or pipe); expected ${limits.expected}`);
+  if (code === 'ELOOP') return wholeFile(file, 'cannot be read: its symbolic links go round in a loop');
+  if (code === 'ENAMETOOLONG') return wholeFile(file, 'cannot be read: the file name or path is too long');
   return wholeFile(file, `cannot be read (${code ?? err.message})`);
 }
 
@@ -90,25 +92,62 @@ export function readTextFile(file: string): string {
   return decodeText(file, readRegularFile(file, YAML_LIMITS));
 }
 
-/** UTF-8 text without a byte order mark, or a located error at the first byte that is not text. */
+/**
+ * UTF-8 text without a byte order mark, or a located error at the first byte that is not text. A lone
+ * CR (old Mac line endings) is a line break in YAML 1.2 as in JSON whitespace: it becomes LF here, so
+ * every reader and every line:column sees the lines the user sees.
+ */
 export function decodeText(file: string, buffer: Buffer): string {
+  return lineBreaks(withoutBom(decodeUtf8(file, buffer)));
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function lineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+function decodeUtf8(file: string, buffer: Buffer): string {
   // Fast path for the usual, clean file; the exact check (and error location) only when in doubt.
   const quick = buffer.toString('utf8');
-  if (!quick.includes('\uFFFD') && !quick.includes('\0')) return quick.charCodeAt(0) === 0xfeff ? quick.slice(1) : quick;
+  if (!quick.includes('\uFFFD') && !quick.includes('\0')) return quick;
+  if (isUtf16(buffer)) {
+    throw new InputError([{ file, line: 1, col: 1, path: '', message: 'is saved as UTF-16; save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)' }]);
+  }
   const nul = buffer.indexOf(0);
   if (nul !== -1) throw binaryError(file, buffer, nul);
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
     throw binaryError(file, buffer, firstInvalidUtf8(buffer));
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * UTF-16 (as Windows Notepad and Excel save "Unicode" text): a byte order mark FF FE or FE FF, or,
+ * without one, text whose every other byte is NUL (ASCII written as UTF-16), judged on its start.
+ */
+function isUtf16(buffer: Uint8Array): boolean {
+  if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) return true;
+  const pairs = Math.min(buffer.length >> 1, 256);
+  if (pairs < 2) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    const a = buffer[2 * i]!;
+    const b = buffer[2 * i + 1]!;
+    if (a === 0 && b !== 0) evenNul++;
+    else if (b === 0 && a !== 0) oddNul++;
+  }
+  // Nearly every pair has exactly one NUL, always on the same side.
+  return Math.max(evenNul, oddNul) >= pairs * 0.9;
 }
 
 function binaryError(file: string, buffer: Uint8Array, offset: number): InputError {
   const before = new TextDecoder('utf-8').decode(buffer.subarray(0, offset));
-  const lines = before.split('\n');
+  const lines = before.split(/\r\n?|\n/);
   const problem: InputProblem = {
     file,
     line: lines.length,

@@ -3,6 +3,7 @@ import type * as YamlLibrary from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { InputProblem, PathSegment, Problem } from '../core/errors.js';
 import { formatPath, InputError } from '../core/errors.js';
+import { thousands } from '../core/visible.js';
 import type { PlainNode, PlainPosition } from './plain-yaml.js';
 import { parsePlainYaml, plainPositions } from './plain-yaml.js';
 
@@ -75,7 +76,10 @@ function parseFully(file: string, text: string, withData = true): Positioned & {
   const at = (offset: number) => lineCounter.linePos(offset);
   if (!withData && doc.errors.length === 0) return { doc, lineCounter, data: undefined };
   const errors = [
-    ...doc.errors.map((e) => ({ offset: e.pos[0], code: e.code as string, message: e.message })),
+    // Nesting too deep stops the library more than once; once is enough to say so.
+    ...doc.errors
+      .filter((e, i, all) => e.code !== 'RESOURCE_EXHAUSTION' || all.findIndex((f) => f.code === e.code) === i)
+      .map((e) => ({ offset: e.pos[0], code: e.code as string, message: e.message })),
     ...duplicateKeyOffsets(doc).map((offset) => ({ offset, code: 'DUPLICATE_KEY', message: '' })),
   ].sort((a, b) => a.offset - b.offset);
   if (errors.length > 0) {
@@ -107,6 +111,11 @@ function parseFully(file: string, text: string, withData = true): Positioned & {
       },
     ]);
   }
+  const keyProblems = collectionKeys(doc).map((key) => {
+    const { line, col } = at(key.offset);
+    return { file, line, col, path: '', message: key.message };
+  });
+  if (keyProblems.length > 0) throw new InputError(limitProblems(keyProblems));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -119,13 +128,93 @@ function parseFully(file: string, text: string, withData = true): Positioned & {
         : `cannot be read as data: ${(err as Error).message}`;
     throw new InputError([{ file, line, col, path: '', message }]);
   }
+  const tagged = notPlainData(data);
+  if (tagged.length > 0) {
+    const parsed: ParsedYaml = { file, text, data };
+    positionsOf.set(parsed, { doc, lineCounter });
+    throw new InputError(locateAll(parsed, tagged.map((path) => ({ path, message: tagMessage(nodeAt(doc, path).node) }))));
+  }
   return { doc, lineCounter, data };
 }
 
+/**
+ * Keys that are not plain text: a list or mapping (`? [a, b]`), which JavaScript objects cannot hold
+ * and the library would turn into text with a warning on stderr, or a tagged value (`? !!binary ...`).
+ */
+function collectionKeys(doc: Document.Parsed): { offset: number; message: string }[] {
+  const { isAlias, isCollection, isScalar, visit } = yaml();
+  const found: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (key === null) return;
+      const resolved = isAlias(key) ? key.resolve(doc) : key;
+      if (isCollection(resolved)) found.push({ offset: key.range?.[0] ?? 0, message: 'a key must be plain text, not a list or mapping' });
+      else if (isScalar(resolved) && resolved.value !== null && typeof resolved.value === 'object') {
+        found.push({ offset: key.range?.[0] ?? 0, message: tagMessage(resolved, 'key') });
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * Paths to values that are not plain data (text, numbers, true/false, empty, mappings and lists):
+ * what YAML tags such as !!binary, !!timestamp, !!set and !!omap make (a Buffer, a Date, a Set, a
+ * Map). Nothing beneath such a value is looked at. Iterative, and each object once: aliases can
+ * share or even enclose a value.
+ */
+function notPlainData(data: unknown): PathSegment[][] {
+  const found: PathSegment[][] = [];
+  const seen = new Set<object>();
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') continue;
+    if (typeof value !== 'object') {
+      found.push(path);
+      continue;
+    }
+    if (seen.has(value)) continue;
+    seen.add(value);
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (Array.isArray(value) && proto === Array.prototype) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+    } else if (proto === Object.prototype || proto === null) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+    } else found.push(path);
+  }
+  return found;
+}
+
+/** `!!binary` for the library's tag:yaml.org,2002:binary; a local tag as written. */
+function tagMessage(node: unknown, what: 'value' | 'key' = 'value'): string {
+  const tag = node !== null && typeof node === 'object' ? (node as { tag?: unknown }).tag : undefined;
+  const shown = typeof tag === 'string' ? tag.replace(/^tag:yaml\.org,2002:/, '!!') : undefined;
+  return shown
+    ? `a YAML tag (${shown}) is not used in these files; write the ${what} as plain text`
+    : `this ${what} is of a kind these files do not use; write it as plain text`;
+}
+
+/** YAML's limit on a key written without ? (the library counts the characters before the colon). */
+const MAX_IMPLICIT_KEY = 1024;
+
+/** The library's words where they name its own workings; otherwise its message, which says what is wrong. */
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: it already appears above in the same mapping; keep one';
-  return `invalid YAML: ${first}`;
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'duplicate key: it already appears above in the same mapping; keep one';
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (separated by ---) and only one is read; remove this --- and what follows, or put it in a file of its own';
+    case 'KEY_OVER_1024_CHARS':
+      return `a key may be at most ${thousands(MAX_IMPLICIT_KEY)} characters; this one is longer (or a colon is missing at the end of a line above)`;
+    case 'RESOURCE_EXHAUSTION':
+      return 'lists or mappings are nested too deeply here (hundreds of levels inside one another); these files need only a few levels';
+    default:
+      return `invalid YAML: ${first}`;
+  }
 }
 
 /**
@@ -216,12 +305,28 @@ function locatePlain(parsed: ParsedYaml, problem: Problem): InputProblem | undef
 
 /** Where a problem sits, by the library's full parse: the authority, and the fallback. Exported for tests. */
 export function locateWithLibrary(parsed: ParsedYaml, problem: Problem): InputProblem {
-  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
+  const { isScalar } = yaml();
   const { doc, lineCounter } = positioned(parsed);
+  const { node, pair, reached } = nodeAt(doc, problem.path);
+  const complete = reached === problem.path.length;
+  const valueNode = node as Node | null | undefined;
+  const keyNode = pair?.key as Node | undefined;
+  const emptyValue = !valueNode || (isScalar(valueNode) && valueNode.source === '' && valueNode.value === null);
+  const target =
+    complete && (problem.at === 'key' || emptyValue) && keyNode ? keyNode : (valueNode ?? keyNode);
+  const offset = target?.range?.[0] ?? 0;
+  const { line, col } = lineCounter.linePos(offset);
+  const message = complete && problem.at !== 'key' ? asWritten(valueNode, problem.message) : problem.message;
+  return { file: parsed.file, line, col, path: problem.label ?? displayPath(problem.path, parsed.data), message };
+}
+
+/** The deepest node a path reaches in the full parse, the pair holding it, and how many steps it took. */
+function nodeAt(doc: Document.Parsed, path: readonly PathSegment[]): { node: unknown; pair: Pair | undefined; reached: number } {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let pair: Pair | undefined;
   let reached = 0;
-  for (const segment of problem.path) {
+  for (const segment of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const found = pairFor(node, String(segment), isPair, isScalar);
@@ -234,15 +339,27 @@ export function locateWithLibrary(parsed: ParsedYaml, problem: Problem): InputPr
     } else break;
     reached++;
   }
-  const complete = reached === problem.path.length;
-  const valueNode = node as Node | null | undefined;
-  const keyNode = pair?.key as Node | undefined;
-  const emptyValue = !valueNode || (isScalar(valueNode) && valueNode.source === '' && valueNode.value === null);
-  const target =
-    complete && (problem.at === 'key' || emptyValue) && keyNode ? keyNode : (valueNode ?? keyNode);
-  const offset = target?.range?.[0] ?? 0;
-  const { line, col } = lineCounter.linePos(offset);
-  return { file: parsed.file, line, col, path: problem.label ?? displayPath(problem.path, parsed.data), message: problem.message };
+  if (isAlias(node)) node = node.resolve(doc);
+  return { node, pair, reached };
+}
+
+/** Longer numbers are cut in messages, as describe() cuts text. */
+const NUMBER_SHOWN = 40;
+
+/**
+ * A message that starts with a number the file holds, with the number as the user wrote it: 1e400
+ * and .nan rather than Infinity and NaN, 9007199254740993 rather than the ...992 it reads as, 0x1F
+ * rather than 31. Messages about a value name it first (describe(), the answer checks), so this one
+ * place covers them all.
+ */
+function asWritten(node: Node | null | undefined, message: string): string {
+  const { isScalar } = yaml();
+  if (!isScalar(node) || typeof node.value !== 'number' || typeof node.source !== 'string') return message;
+  const read = String(node.value);
+  const written = node.source.trim();
+  if (written === read || written === '' || !message.startsWith(`${read} `)) return message;
+  const shown = written.length > NUMBER_SHOWN ? `${written.slice(0, NUMBER_SHOWN)}…` : written;
+  return `${shown}${message.slice(read.length)}`;
 }
 
 /** Each large mapping's pairs by key, built once: locating every one of 150,000 unknown keys by a linear search would be quadratic. */

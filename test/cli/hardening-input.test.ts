@@ -129,8 +129,8 @@ describe('row 5: a score written as a mapping', () => {
 
 describe('row 5: rubric weights that would overflow or lose precision', () => {
   const cases: [string, string][] = [
-    ['weight-huge', '23:13: alpha.weight: 1e+308 is too large; a weight must be from 0.001 to 1,000,000'],
-    ['indicator-weight-huge', '26:63: alpha.a2.weight: 1e+308 is too large; a weight must be from 0.001 to 1,000,000'],
+    ['weight-huge', '23:13: alpha.weight: 1e308 is too large; a weight must be from 0.001 to 1,000,000'],
+    ['indicator-weight-huge', '26:63: alpha.a2.weight: 1e308 is too large; a weight must be from 0.001 to 1,000,000'],
     ['weight-tiny', '23:13: alpha.weight: 1e-320 is too small; a weight must be from 0.001 to 1,000,000'],
   ];
   test.each(cases)('%s: validate of the rubric, and assess of answers naming it, exit 2', (name, line) => {
