@@ -1,6 +1,7 @@
 // Reading back the output of "batch --format json", as merge and assess --cohort need it: checked
 // against schemas/batch.schema.json, every mistake a located one-line error.
 import type { BatchResult, Cohort } from '../core/batch.js';
+import { cohortProblems, councilFileKey } from '../core/batch.js';
 import type { InputProblem, Problem } from '../core/errors.js';
 import { InputError, UsageError } from '../core/errors.js';
 import type { RubricIdentity } from '../core/rubric-identity.js';
@@ -58,29 +59,58 @@ function inJsonWords(problem: Problem): Problem {
   return { ...problem, message };
 }
 
-/** What the schema cannot say: every council has the cohort's characteristics, and no file is listed twice. */
+/**
+ * What the schema cannot say: no council file is listed twice (however its path is spelt), every
+ * council has the cohort's characteristics, and the cohort's statistics are those of its councils.
+ */
 function consistencyProblems(batch: BatchResult): Problem[] {
   const problems: Problem[] = [];
-  const ids = Object.keys(batch.cohort.characteristics);
-  const expected = [...ids].sort().join(',');
+  const cwd = process.cwd();
   const seen = new Map<string, string>();
   const note = (file: string, where: string, path: Problem['path']) => {
-    const first = seen.get(file);
-    if (first === undefined) seen.set(file, where);
+    const key = councilFileKey(file, cwd);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, where);
     else problems.push({ path, message: `${JSON.stringify(file)} is listed twice in this file (first at ${first}); each council file is scored once` });
   };
-  batch.councils.forEach((row, i) => {
-    note(row.file, `councils[${i}]`, ['councils', i, 'file']);
-    const have = Object.keys(row.characteristics);
-    if ([...have].sort().join(',') !== expected) {
+  batch.councils.forEach((row, i) => note(row.file, `councils[${i}]`, ['councils', i, 'file']));
+  batch.invalid.forEach((bad, i) => note(bad.file, `invalid[${i}]`, ['invalid', i, 'file']));
+  problems.push(...characteristicProblems(batch));
+  problems.push(...cohortProblems(batch, problems.length === 0));
+  return problems;
+}
+
+/**
+ * Councils whose characteristics are not the cohort's. When every council has the same ones and
+ * only the cohort differs, the cohort's entry is what is wrong, and is named once.
+ */
+function characteristicProblems(batch: BatchResult): Problem[] {
+  const ids = Object.keys(batch.cohort.characteristics);
+  const setOf = (list: readonly string[]) => JSON.stringify([...list].sort());
+  const expected = setOf(ids);
+  const differing = batch.councils.map((row, i) => ({ i, have: Object.keys(row.characteristics) })).filter((c) => setOf(c.have) !== expected);
+  const theirs = differing[0]?.have;
+  if (theirs && differing.length === batch.councils.length && differing.every((c) => setOf(c.have) === setOf(theirs))) {
+    const problems: Problem[] = ids
+      .filter((id) => !theirs.includes(id))
+      .map((id) => ({
+        path: ['cohort', 'characteristics', id],
+        at: 'key',
+        message: `is not a characteristic of the councils in this file (they have ${theirs.join(', ') || '(none)'}); expected statistics for theirs only`,
+      }));
+    const missing = theirs.filter((id) => !ids.includes(id));
+    if (missing.length > 0) {
       problems.push({
-        path: ['councils', i, 'characteristics'],
-        message: `has the characteristics ${have.join(', ') || '(none)'}; expected those of the cohort: ${ids.join(', ') || '(none)'}`,
+        path: ['cohort', 'characteristics'],
+        message: `has no statistics for ${missing.join(', ')}, which every council in this file has; expected statistics for each of their characteristics`,
       });
     }
-  });
-  batch.invalid.forEach((bad, i) => note(bad.file, `invalid[${i}]`, ['invalid', i, 'file']));
-  return problems;
+    return problems;
+  }
+  return differing.map(({ i, have }) => ({
+    path: ['councils', i, 'characteristics'],
+    message: `has the characteristics ${have.join(', ') || '(none)'}; expected those of the cohort: ${ids.join(', ') || '(none)'}`,
+  }));
 }
 
 function jsonSyntaxError(file: string, text: string, message: string): InputError {
