@@ -88,7 +88,9 @@ function characteristicProblems(batch: BatchResult): Problem[] {
   const ids = Object.keys(batch.cohort.characteristics);
   const setOf = (list: readonly string[]) => JSON.stringify([...list].sort());
   const expected = setOf(ids);
-  const differing = batch.councils.map((row, i) => ({ i, have: Object.keys(row.characteristics) })).filter((c) => setOf(c.have) !== expected);
+  // Nearly always the same keys in the same order: that is checked without sorting.
+  const same = (have: readonly string[]) => (have.length === ids.length && have.every((id, i) => id === ids[i])) || setOf(have) === expected;
+  const differing = batch.councils.map((row, i) => ({ i, have: Object.keys(row.characteristics) })).filter((c) => !same(c.have));
   const theirs = differing[0]?.have;
   if (theirs && differing.length === batch.councils.length && differing.every((c) => setOf(c.have) === setOf(theirs))) {
     const problems: Problem[] = ids
