@@ -194,5 +194,6 @@ function cohortLine(cohort: NonNullable<Assessment['cohort']>, score: number | n
 }
 
 function quarter(p: Placement | undefined): string {
-  return p?.quartile ? QUARTER_NAMES[p.quartile] : 'no quarter (not scored)';
+  if (p?.quartile) return QUARTER_NAMES[p.quartile];
+  return p?.median === null ? 'no scores in the cohort' : 'no quarter (not scored)';
 }
