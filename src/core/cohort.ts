@@ -10,7 +10,7 @@ export interface Stats {
 }
 
 /** Quantile by linear interpolation between order statistics (R type 7, numpy's default). */
-export function quantile(sorted: readonly number[], p: number): number | null {
+export function quantile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -20,7 +20,14 @@ export function quantile(sorted: readonly number[], p: number): number | null {
 
 /** Summary statistics; null scores are left out. */
 export function stats(values: readonly (number | null)[]): Stats {
-  const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator: a cohort of
+  // 30,000 councils is sorted once per characteristic, on every merge and assess --cohort.
+  let n = 0;
+  for (const v of values) if (v !== null) n++;
+  const xs = new Float64Array(n);
+  n = 0;
+  for (const v of values) if (v !== null) xs[n++] = v;
+  xs.sort();
   if (xs.length === 0) return { min: null, q1: null, median: null, q3: null, max: null, mean: null };
   let sum = 0;
   for (const x of xs) sum += x;

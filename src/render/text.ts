@@ -60,7 +60,7 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
     out.push(...wrapText(answered, width).map(s.dim));
   }
   if (a.cohort) {
-    out.push(...wrapText(`Cohort of ${a.cohort.count} councils: median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarter(a.cohort.overall)}`, width).map(s.dim));
+    out.push(...wrapText(cohortLine(a.cohort, a.overall.score), width).map(s.dim));
   }
   out.push('');
 
@@ -184,6 +184,16 @@ function fitParts(parts: { text: string; style: (text: string) => string }[], wi
   return lines;
 }
 
+/** Where the council stands in the cohort, in a sentence that reads right when either has no score. */
+function cohortLine(cohort: NonNullable<Assessment['cohort']>, score: number | null): string {
+  if (cohort.overall.median === null) return 'The cohort has no overall scores (no council in it was scored), so this council cannot be placed in it';
+  const of = `Cohort of ${cohort.count} council${cohort.count === 1 ? '' : 's'}: median ${oneDecimal(cohort.overall.median)}`;
+  const quartile = cohort.overall.quartile;
+  if (score === null || !quartile) return `${of}; this council has no overall score, so it is not placed in it`;
+  return `${of}; this council is in the ${QUARTER_NAMES[quartile]}`;
+}
+
 function quarter(p: Placement | undefined): string {
-  return p?.quartile ? QUARTER_NAMES[p.quartile] : 'no quarter (not scored)';
+  if (p?.quartile) return QUARTER_NAMES[p.quartile];
+  return p?.median === null ? 'no scores in the cohort' : 'no quarter (not scored)';
 }

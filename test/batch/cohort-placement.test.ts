@@ -5,22 +5,43 @@ import Ajv from 'ajv';
 import { cli, root, tempDir } from '../helpers.js';
 
 const county = 'test/fixtures/answers/weighted-county.yaml'; // alpha 55.56, beta 50, gamma and delta null, overall 53.70
-const stats = (q1: number, median: number, q3: number) => ({ min: 0, q1, median, q3, max: 100, mean: 50 });
+
+/**
+ * Twelve councils whose quartiles fall exactly on the given values (each quartile a repeated score,
+ * so interpolation lands on it), and their statistics as batch computes them: assess --cohort
+ * checks a cohort's statistics against its councils.
+ */
+function scores(q1: number, median: number, q3: number): number[] {
+  return [0, q1 / 2, q1, q1, (q1 + median) / 2, median, median, (median + q3) / 2, q3, q3, (q3 + 100) / 2, 100];
+}
+function stats(xs: number[]) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { min: 0, q1: sorted[2]!, median: sorted[5]!, q3: sorted[8]!, max: 100, mean: sorted.reduce((sum, x) => sum + x, 0) / sorted.length };
+}
 
 function cohortFile(rubricId = 'weighted'): string {
   const file = join(tempDir(), 'cohort.json');
+  const overall = scores(25, 50, 75);
+  // alpha's score sits exactly on q1; beta's exactly on the median: each counts in the higher quarter
+  const characteristics = { alpha: scores(500 / 9, 60, 80), beta: scores(25, 50, 75), gamma: scores(25, 50, 75), delta: scores(25, 50, 75) };
   writeFileSync(
     file,
     JSON.stringify({
       schemaVersion: 1,
       rubric: { id: rubricId, version: '0.1.0', title: 'Weighted test rubric' },
-      councils: [],
+      councils: overall.map((score, i) => ({
+        file: `council-${String(i).padStart(2, '0')}.yaml`,
+        council: `Council ${i}`,
+        overall: score,
+        band: null,
+        coverage: 1,
+        characteristics: Object.fromEntries(Object.entries(characteristics).map(([id, xs]) => [id, xs[i]!])),
+      })),
       invalid: [],
       cohort: {
         count: 12,
-        overall: stats(25, 50, 75),
-        // alpha's score sits exactly on q1; beta's exactly on the median: each counts in the higher quarter
-        characteristics: { alpha: stats(500 / 9, 60, 80), beta: stats(25, 50, 75), gamma: stats(25, 50, 75), delta: stats(25, 50, 75) },
+        overall: stats(overall),
+        characteristics: Object.fromEntries(Object.entries(characteristics).map(([id, xs]) => [id, stats(xs)])),
       },
     }),
   );

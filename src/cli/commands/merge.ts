@@ -8,13 +8,16 @@ import { renderBatchJson } from '../../render/batch.js';
 import { EXIT } from '../exit-codes.js';
 import { emit, warn } from '../output.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
+import { visibleMessage } from '../../core/visible.js';
 
 /** Combines `batch --format json` outputs of shards into the output of the whole run. */
 export async function runMerge(files: readonly string[], options: { output?: string }): Promise<number> {
   refuseOutputOverInput(files.map((f) => ({ file: f, what: 'one of the files being merged' })), [{ file: options.output, option: '--output' }]);
   refuseRepeats(files);
   const parts = readAll(files);
-  const merged = mergeBatches(parts);
+  const merged = mergeBatches(parts, process.cwd());
+  // As batch does: the exit code 2 below is for these files, so say what is wrong with them.
+  for (const bad of merged.invalid) for (const line of bad.errors) warn(visibleMessage(line));
   if (merged.rubric.hash === undefined) {
     warn('warning: these files have no rubric hash (written by an older version of council-resilience), so only their rubric id and version were checked');
   }
