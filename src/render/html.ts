@@ -1,6 +1,7 @@
 import type { Assessment, IndicatorResult } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
+import { cohortLine } from './cohort-line.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
 import { quarterName } from './markdown.js';
@@ -70,7 +71,7 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
     `<p class="figure">${a.overall.score === null ? 'Not scored' : `${oneDecimal(a.overall.score)}<span class="muted" style="font-size:1rem"> out of 100</span>`}</p>`,
     `<p class="band">${h(a.overall.band ?? 'No band')}</p>`,
     `<p>${percent(a.overall.coverage)} of the questions that apply were answered (${answered} of ${applicable.length}).</p>`,
-    ...(a.cohort ? [`<p>Cohort of ${a.cohort.count} councils: median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarterName(a.cohort.overall)}.</p>`] : []),
+    ...(a.cohort ? [`<p>${cohortLine(a.cohort, a.overall.score)}.</p>`] : []),
     '</div>',
     `<figure>${renderRadarSvg(a).trim()}</figure>`,
     '</div>',

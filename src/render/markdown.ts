@@ -2,6 +2,7 @@ import { QUARTER_NAMES } from '../core/cohort.js';
 import type { Assessment, IndicatorResult, Placement } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
+import { cohortLine } from './cohort-line.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
 import { finishHeadings, heading, listItem, table, WIDTH, wrap } from './markdown-wrap.js';
@@ -38,7 +39,7 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   out.push(heading(2, 'Characteristics'), '');
   if (a.cohort) {
     // Narrower without the bar, so the cohort columns fit the line length.
-    para(`Compared with a cohort of ${a.cohort.count} councils: overall median ${oneDecimal(a.cohort.overall.median)}; this council is in the ${quarterName(a.cohort.overall)}.`);
+    para(`${cohortLine(a.cohort, a.overall.score)}.`);
     out.push(
       ...table(['Characteristic', 'Score', 'Band', 'Median', 'Quarter'], ['l', 'r', 'l', 'r', 'l'], a.characteristics.map((c) => {
         const p = a.cohort!.characteristics[c.id];

@@ -1,5 +1,6 @@
 import type { Assessment, ScaleLevel } from '../core/types.js';
 import { QUARTER_NAMES } from '../core/cohort.js';
+import { cohortLine } from './cohort-line.js';
 import type { Placement } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import { bar, count, oneDecimal, percent } from './format.js';
@@ -182,15 +183,6 @@ function fitParts(parts: { text: string; style: (text: string) => string }[], wi
   }
   if (line) lines.push(line.trimEnd());
   return lines;
-}
-
-/** Where the council stands in the cohort, in a sentence that reads right when either has no score. */
-function cohortLine(cohort: NonNullable<Assessment['cohort']>, score: number | null): string {
-  if (cohort.overall.median === null) return 'The cohort has no overall scores (no council in it was scored), so this council cannot be placed in it';
-  const of = `Cohort of ${cohort.count} council${cohort.count === 1 ? '' : 's'}: median ${oneDecimal(cohort.overall.median)}`;
-  const quartile = cohort.overall.quartile;
-  if (score === null || !quartile) return `${of}; this council has no overall score, so it is not placed in it`;
-  return `${of}; this council is in the ${QUARTER_NAMES[quartile]}`;
 }
 
 function quarter(p: Placement | undefined): string {

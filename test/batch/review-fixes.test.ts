@@ -226,3 +226,18 @@ describe('row 8: a key given twice in a batch JSON is refused at the repeat', ()
     expect(r.stdout).toContain('"council": "Brackenford: Borough: Council"');
   });
 });
+
+describe('a cohort in which no council was scored', () => {
+  test('markdown and HTML say so in words, as the text report does', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'blank.yaml'), head('answers: {}\n'));
+    const batch = cli(['batch', 'blank.yaml', '--format', 'json', '--output', 'cohort.json'], { cwd: dir });
+    expect(batch.code).toBe(0);
+    for (const format of ['text', 'markdown', 'html']) {
+      const r = cli(['assess', example('eastmoor-county.answers.yaml'), '--cohort', 'cohort.json', '--format', format], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain('The cohort has no overall scores (no council in it was scored), so this council cannot be placed in it');
+      expect(r.stdout).not.toMatch(/in the –/);
+    }
+  });
+});
