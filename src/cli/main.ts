@@ -4,7 +4,7 @@ import { visible, visibleMessage } from '../core/visible.js';
 import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 import { FORMATS, formatOption, outputOption, percentage, rubricOption, shard, wholeNumber } from './options.js';
-import { stdoutErrorMessage, warn, watchStandardStreams } from './output.js';
+import { stdoutErrorMessage, warn, watchStandardStreams } from './streams.js';
 
 const EXAMPLES = {
   assess: `

@@ -1,7 +1,10 @@
 import { existsSync, fstatSync, lstatSync, statSync } from 'node:fs';
-import type { InputProblem } from '../core/errors.js';
-import { formatProblem, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { FileWriteError, writeFileAtomic } from '../io/files.js';
+import { writeStdout, warnRaw } from './streams.js';
+
+// The stream helpers are used everywhere through this module too.
+export { printWarnings, stdoutErrorMessage, warn, watchStandardStreams } from './streams.js';
 
 export interface EmitOptions {
   /** false: an existing file is never replaced (template without --force). */
@@ -96,67 +99,4 @@ export function ownStream(path: string): 1 | 2 | undefined {
     }
   }
   return undefined;
-}
-
-// A reader that closes stdout or stderr early (`| head -1`) ends that stream, nothing else: the
-// command finishes and returns its own exit code, and nothing more is written to the closed stream.
-const closed = new WeakSet<NodeJS.WritableStream>();
-let stdoutFailure: NodeJS.ErrnoException | undefined;
-let stdoutFailureReported = false;
-
-function isClosedPipe(err: NodeJS.ErrnoException): boolean {
-  return err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED';
-}
-
-/**
- * Called once, when the CLI starts: a closed stdout or stderr never throws, never prints a stack
- * trace and never changes the exit code. Returns the stdout failure that was not a closed pipe
- * (a full disk), if any, for the caller to report.
- */
-export function watchStandardStreams(): () => NodeJS.ErrnoException | undefined {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (isClosedPipe(err)) closed.add(stream);
-      else if (stream === process.stdout) stdoutFailure ??= err;
-      // An error on stderr cannot be reported anywhere; it must not become a crash either.
-    });
-  }
-  return () => (stdoutFailureReported ? undefined : stdoutFailure);
-}
-
-/** One line for a failed write to stdout (other than a closed pipe): `> /dev/full`, an I/O error. */
-export function stdoutErrorMessage(err: NodeJS.ErrnoException): string {
-  stdoutFailureReported = true;
-  if (err.code === 'ENOSPC') return 'cannot write to standard output: the disk is full';
-  const words = /^[A-Z0-9_]+: ([^,]+)/.exec(err.message ?? '')?.[1] ?? err.message;
-  return `cannot write to standard output: ${words}${err.code ? ` (${err.code})` : ''}`;
-}
-
-async function writeStdout(content: string): Promise<void> {
-  if (closed.has(process.stdout)) return;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      process.stdout.write(content, (err) => (err ? reject(err) : resolve()));
-    });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (isClosedPipe(e)) {
-      closed.add(process.stdout);
-      return;
-    }
-    throw new UsageError(stdoutErrorMessage(e));
-  }
-}
-
-function warnRaw(text: string): void {
-  if (!closed.has(process.stderr)) process.stderr.write(text);
-}
-
-/** Warnings and errors: one line each on stderr. */
-export function warn(line: string): void {
-  warnRaw(`${line}\n`);
-}
-
-export function printWarnings(problems: readonly InputProblem[]): void {
-  for (const p of problems) warn(formatProblem({ ...p, message: `warning: ${p.message}` }));
 }
