@@ -1,5 +1,5 @@
 // The bundled examples: each prints a report, its JSON validates, and the numbers match hand-worked values.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { cli, root, tempDir } from '../helpers.js';
@@ -58,6 +58,20 @@ describe('bundled examples', () => {
     expect(r.characteristics[1].score).toBeCloseTo((100 * (3 + 2 + 2 + 3 + 3 + 1 + 2)) / 21, 12);
     expect(cli(['assess', 'examples/brackenford-unitary.answers.yaml', '--strict', '--fail-under', '70']).code).toBe(0);
   });
+
+  // Rubric 1.3.0 asks Ward Forums of metropolitan and London boroughs too. No bundled example is either, so no
+  // example's score moves; Brackenford's answers given as a metropolitan or London borough keep ward-forums (3)
+  // in approach: 100 * (3 + 2 + 2 + 3 + 3 + 1 + 2) / 21 = 1600 / 21 = 76.19..., the same as for a unitary.
+  test.each(['metropolitan-district', 'london-borough'])('as a %s, Brackenford is still asked about ward forums', (type) => {
+    const dir = tempDir();
+    const text = readFileSync(join(root, 'examples', 'brackenford-unitary.answers.yaml'), 'utf8');
+    writeFileSync(join(dir, 'single-tier.yaml'), text.replace('type: unitary', `type: ${type}`).replace(/^rubric: .*$/m, 'rubric: eight-characteristics'));
+    const r = JSON.parse(cli(['assess', 'single-tier.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    const ward = r.characteristics[1].indicators.find((i: { key: string }) => i.key === 'approach.ward-forums');
+    expect(ward.applicable).toBe(true);
+    expect(r.characteristics[1].score).toBeCloseTo((100 * (3 + 2 + 2 + 3 + 3 + 1 + 2)) / 21, 12);
+    expect(r.overall.coverage).toBe(1);
+  });
 });
 
 describe('default rubric', () => {
@@ -70,10 +84,10 @@ describe('default rubric', () => {
     expect(rows).toContainEqual(expect.objectContaining({ id: 'eight-characteristics', indicators: 30, characteristics: 8 }));
   });
 
-  test('Ward Forums is the one indicator limited to unitary councils', () => {
+  test('Ward Forums is the one indicator limited by type: single-tier councils (unitary, metropolitan, London)', () => {
     const rubric = readFileSync(join(root, 'rubrics', 'eight-characteristics.yaml'), 'utf8');
     expect(rubric.match(/appliesTo:/g)).toHaveLength(1);
-    expect(rubric).toMatch(/- id: ward-forums\n(?:.*\n)*? {8}appliesTo: \{ type: \[unitary\] \}/);
+    expect(rubric).toMatch(/- id: ward-forums\n(?:.*\n)*? {8}appliesTo: \{ type: \[unitary, metropolitan-district, london-borough\] \}/);
   });
 
   test('template round-trips: the blank template validates and assesses as nothing answered', () => {
