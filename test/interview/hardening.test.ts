@@ -7,37 +7,12 @@ import { runInterviewCommand, today } from '../../src/cli/commands/interview.js'
 import type { Prompter } from '../../src/interview/prompter.js';
 import { loadAnswers } from '../../src/io/load.js';
 import { cli, fixtures, tempDir } from '../helpers.js';
-import type { Keystroke } from './scripted-prompter.js';
-import { scriptedPrompter, captureStderr } from './scripted-prompter.js';
+import type { Keystroke, Step } from './scripted-prompter.js';
+import { captureStderr, hooked, scriptedPrompter } from './scripted-prompter.js';
 
 const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 const DATE = () => '2026-11-01';
 
-/** A script step: what the person types, or something that happens on disk before the next prompt. */
-type Step = Keystroke | (() => void | Promise<void>);
-
-/** scriptedPrompter, with functions in the script run just before the next prompt is answered. */
-function hooked(script: Step[]) {
-  const keys: Keystroke[] = [];
-  const hooks = new Map<number, (() => void | Promise<void>)[]>();
-  for (const step of script) {
-    if (typeof step === 'function') hooks.set(keys.length, [...(hooks.get(keys.length) ?? []), step]);
-    else keys.push(step);
-  }
-  const inner = scriptedPrompter(keys);
-  let asked = 0;
-  const before = async () => {
-    for (const hook of hooks.get(asked) ?? []) await hook();
-    asked++;
-  };
-  const prompter: Prompter = {
-    select: async (o) => (await before(), inner.prompter.select(o)),
-    input: async (o) => (await before(), inner.prompter.input(o)),
-    confirm: async (o) => (await before(), inner.prompter.confirm(o)),
-    say: (text) => inner.prompter.say(text),
-  };
-  return { ...inner, prompter };
-}
 
 const interview = (script: Step[], answers: string, date = DATE) => {
   const s = hooked(script);

@@ -10,8 +10,9 @@ import type { Prompter } from '../../src/interview/prompter.js';
 import { editYaml } from '../../src/io/yaml-edit.js';
 import { loadAnswers } from '../../src/io/load.js';
 import { bin, cli, fixtures, root, tempDir } from '../helpers.js';
-import type { Keystroke } from './scripted-prompter.js';
-import { scriptedPrompter } from './scripted-prompter.js';
+import type { Keystroke, Step } from './scripted-prompter.js';
+import { hooked, scriptedPrompter } from './scripted-prompter.js';
+import { hasTmux, tmuxServer } from './tmux.js';
 
 const weighted = join(root, 'test', 'fixtures', 'rubrics', 'weighted.yaml');
 
@@ -153,32 +154,6 @@ describe('editing a YAML file in place', () => {
   });
 });
 
-/** A script step: what the person types, or something done just before the next prompt. */
-type Step = Keystroke | (() => void | Promise<void>);
-
-/** scriptedPrompter, with functions in the script run (and awaited) just before the next prompt. */
-function hooked(script: Step[], before?: (left: number) => Promise<void>) {
-  const keys: Keystroke[] = [];
-  const hooks = new Map<number, (() => void | Promise<void>)[]>();
-  for (const step of script) {
-    if (typeof step === 'function') hooks.set(keys.length, [...(hooks.get(keys.length) ?? []), step]);
-    else keys.push(step);
-  }
-  const inner = scriptedPrompter(keys);
-  let asked = 0;
-  const next = async () => {
-    await before?.(inner.left());
-    for (const hook of hooks.get(asked) ?? []) await hook();
-    asked++;
-  };
-  const prompter: Prompter = {
-    select: async (o) => (await next(), inner.prompter.select(o)),
-    input: async (o) => (await next(), inner.prompter.input(o)),
-    confirm: async (o) => (await next(), inner.prompter.confirm(o)),
-    say: (text) => inner.prompter.say(text),
-  };
-  return { ...inner, prompter };
-}
 
 describe('two live interviews on one file settle on the latest answer', () => {
   beforeEach(() => jest.spyOn(process.stderr, 'write').mockImplementation(() => true));
@@ -293,28 +268,9 @@ describe('the question for another file to save in', () => {
   });
 });
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 (hasTmux ? describe : describe.skip)('SIGQUIT (Ctrl-\\) in a real terminal', () => {
-  const socket = `cr-review-${process.pid}`;
-  afterAll(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
-  const waitFor = async (session: string, pattern: RegExp, what: string) => {
-    const deadline = Date.now() + 15000;
-    while (Date.now() < deadline) {
-      if (pattern.test(screen(session))) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen(session)}`);
-  };
-  const waitForFile = async (path: string) => {
-    const deadline = Date.now() + 15000;
-    while (Date.now() < deadline) {
-      if (existsSync(path) && readFileSync(path, 'utf8').endsWith('\n')) return readFileSync(path, 'utf8').trim();
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${path}`);
-  };
+  const { tmux, screen, waitFor, waitForFile, kill } = tmuxServer(`cr-review-${process.pid}`);
+  afterAll(() => kill());
   const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 
   test('SIGQUIT at a question stops like Ctrl-C: says where the answers are, shows the cursor, exits 130', async () => {

@@ -57,3 +57,30 @@ export function captureStderr(): { text: () => string } {
   });
   return { text: () => chunks.join('') };
 }
+
+/** A script step: what the person types, or something done just before the next prompt. */
+export type Step = Keystroke | (() => void | Promise<void>);
+
+/** scriptedPrompter, with functions in the script run (and awaited) just before the next prompt. */
+export function hooked(script: Step[], before?: (left: number) => Promise<void>) {
+  const keys: Keystroke[] = [];
+  const hooks = new Map<number, (() => void | Promise<void>)[]>();
+  for (const step of script) {
+    if (typeof step === 'function') hooks.set(keys.length, [...(hooks.get(keys.length) ?? []), step]);
+    else keys.push(step);
+  }
+  const inner = scriptedPrompter(keys);
+  let asked = 0;
+  const next = async () => {
+    await before?.(inner.left());
+    for (const hook of hooks.get(asked) ?? []) await hook();
+    asked++;
+  };
+  const prompter: Prompter = {
+    select: async (o) => (await next(), inner.prompter.select(o)),
+    input: async (o) => (await next(), inner.prompter.input(o)),
+    confirm: async (o) => (await next(), inner.prompter.confirm(o)),
+    say: (text) => inner.prompter.say(text),
+  };
+  return { ...inner, prompter };
+}

@@ -7,8 +7,8 @@ import { assess } from '../../src/core/score.js';
 import { loadAnswers, loadRubric } from '../../src/io/load.js';
 import { wrap } from '../../src/render/wrap.js';
 import { bin, fixtures, tempDir } from '../helpers.js';
+import { hasTmux, tmuxServer } from './tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) {
   if (process.env.CI === 'true') throw new Error('tmux is required in CI (.ci/run installs it)');
   console.warn('SKIPPED: the terminal interview test needs tmux (apt-get install tmux); it runs in CI.');
@@ -16,26 +16,7 @@ if (!hasTmux) {
 const maybe = hasTmux ? describe : describe.skip;
 
 const socket = `cr-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
-
-async function waitFor(session: string, pattern: RegExp, what: string): Promise<void> {
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    if (pattern.test(screen(session))) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen(session)}`);
-}
-
-async function waitForFile(path: string): Promise<string> {
-  const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
-    if (existsSync(path) && readFileSync(path, 'utf8').endsWith('\n')) return readFileSync(path, 'utf8').trim();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${path}`);
-}
+const { tmux, screen, waitFor, waitForFile } = tmuxServer(socket);
 
 maybe('interview in a real terminal', () => {
   afterAll(() => spawnSync('tmux', ['-L', socket, 'kill-server']));
@@ -133,17 +114,8 @@ maybe('interview in a real terminal', () => {
 maybe('interview in a real terminal: hardening', () => {
   // A server of its own: the block above stops its server when it ends, which may still be under way.
   const hardSocket = `${socket}-hardening`;
-  afterAll(() => spawnSync('tmux', ['-L', hardSocket, 'kill-server']));
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', hardSocket, ...args], { encoding: 'utf8' });
-  const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
-  const waitFor = async (session: string, pattern: RegExp, what: string) => {
-    const deadline = Date.now() + 15000;
-    while (Date.now() < deadline) {
-      if (pattern.test(screen(session))) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen(session)}`);
-  };
+  const { tmux, screen, waitFor, kill } = tmuxServer(hardSocket);
+  afterAll(() => kill());
   const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 
   /** Starts the interview in a tmux session; the shell records node's pid and, when it ends, its exit code. */
