@@ -1,6 +1,6 @@
 import { existsSync, fstatSync, lstatSync, statSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
-import { FileWriteError, writeFileAtomic } from '../io/files.js';
+import { FileWriteError, writeFailureWords, writeFileAtomic } from '../io/files.js';
 import { writeStdout, warnRaw } from './streams.js';
 
 // The stream helpers are used everywhere through this module too.
@@ -40,32 +40,13 @@ export function writeErrorMessage(err: unknown, file: string): string {
       return `${file}${via} is read-only; make it writable (chmod u+w) if it may be replaced, or choose another file`;
     case 'exists':
       return `${file}${via} already exists; add --force to replace it, or choose another name`;
-    case 'no-permission':
-      return `cannot write ${file}${via}: you do not have permission to change it`;
     case 'folder-not-writable':
-      return `cannot write ${file}${via}: you do not have permission to create files in its folder${existsSync(err.target) ? ', which replacing it safely needs' : ''}`;
-    case 'read-only-file-system':
-      return `cannot write ${file}${via}: it is on a read-only file system`;
-    case 'disk-full':
-      return `cannot write ${file}${via}: the disk is full`;
-    case 'quota':
-      return `cannot write ${file}${via}: your disk quota is used up`;
-    case 'no-folder':
-      return `cannot write ${file}${via}: its folder does not exist`;
-    case 'is-folder':
-      return `cannot write ${file}${via}: it is a folder; give a file name`;
-    case 'not-a-folder':
-      return `cannot write ${file}${via}: part of its path is a file, not a folder`;
-    case 'block-device':
-      return `cannot write ${file}${via}: it is a disk device; give a file name`;
+      return `cannot write ${file}${via}: ${writeFailureWords(err)}${existsSync(err.target) ? ', which replacing it safely needs' : ''}`;
     case 'link-loop':
-      return `cannot write ${file}: its symbolic links go round in a loop`;
     case 'name-too-long':
-      return `cannot write ${file}: the name is too long`;
-    case 'socket-not-listening':
-      return `cannot write ${file}${via}: it is a socket nothing is listening on`;
+      return `cannot write ${file}: ${writeFailureWords(err)}`;
     default:
-      return `cannot write ${file}${via}: ${err.detail ?? err.code} (${err.code})`;
+      return `cannot write ${file}${via}: ${writeFailureWords(err)}`;
   }
 }
 

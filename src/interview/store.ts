@@ -9,7 +9,7 @@ import { InputError } from '../core/errors.js';
 import type { Answer, AnswersFile, Rubric } from '../core/types.js';
 import { indicatorKeys } from '../core/rubric.js';
 import { builtinRubricIds } from '../io/builtin.js';
-import { FileWriteError, writeFileAtomic } from '../io/files.js';
+import { FileWriteError, writeFailureWords, writeFileAtomic } from '../io/files.js';
 import { answersFromParsed } from '../io/load.js';
 import { decodeText } from '../io/source.js';
 import { parseYaml } from '../io/yaml.js';
@@ -228,7 +228,7 @@ export class AnswersStore {
           return;
         }
       } catch (err) {
-        if (err instanceof FileWriteError) why = whyNotWritable(this.#path) ?? writeFailure(err);
+        if (err instanceof FileWriteError) why = whyNotWritable(this.#path) ?? writeFailureWords(err);
         else if (errnoCode(err) !== undefined) why = whyNotWritable(this.#path) ?? describeFsError(err);
         else throw err;
       }
@@ -390,42 +390,6 @@ export class AnswersStore {
 
 /** Where a new top-level field goes, as renderAnswersFile orders them. */
 const ROOT_ORDER = ['schemaVersion', 'kind', 'rubric', 'council', 'assessedOn', 'assessor', 'answers'];
-
-/** Why writeFileAtomic failed, in words, as the end of "Could not save your answers to PATH: ...". */
-function writeFailure(err: FileWriteError): string {
-  switch (err.reason) {
-    case 'read-only':
-      return 'the file is read-only';
-    case 'no-permission':
-      return 'you do not have permission to change the file';
-    case 'folder-not-writable':
-      return 'you do not have permission to create files in its folder';
-    case 'read-only-file-system':
-      return 'the file system is read-only';
-    case 'disk-full':
-      return 'the disk is full';
-    case 'quota':
-      return 'your disk quota is used up';
-    case 'no-folder':
-      return 'its folder does not exist';
-    case 'is-folder':
-      return 'it is a folder; give a file name, not a folder';
-    case 'not-a-folder':
-      return 'part of its path is a file, not a folder';
-    case 'block-device':
-      return 'it is a disk device; give a file name';
-    case 'link-loop':
-      return 'its symbolic links go round in a loop';
-    case 'name-too-long':
-      return 'the name is too long';
-    case 'socket-not-listening':
-      return 'it is a socket nothing is listening on';
-    case 'exists':
-      return 'it already exists';
-    default:
-      return err.detail ?? 'the system refused to write it';
-  }
-}
 
 /** `leeds.answers.yaml` -> `leeds.answers.copy.yaml`, or `.copy-2.yaml` ... if that exists. */
 function sideFile(path: string): string {

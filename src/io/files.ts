@@ -42,6 +42,45 @@ export class FileWriteError extends Error {
   }
 }
 
+/**
+ * Why a write failed, in words that end a sentence such as "cannot write FILE: ..." or "could not
+ * save your answers to FILE: ...". The one list of these words: --output and the interview share it.
+ */
+export function writeFailureWords(err: FileWriteError): string {
+  switch (err.reason) {
+    case 'read-only':
+      return 'it is read-only';
+    case 'exists':
+      return 'it already exists';
+    case 'no-permission':
+      return 'you do not have permission to change it';
+    case 'folder-not-writable':
+      return 'you do not have permission to create files in its folder';
+    case 'read-only-file-system':
+      return 'it is on a read-only file system';
+    case 'disk-full':
+      return 'the disk is full';
+    case 'quota':
+      return 'your disk quota is used up';
+    case 'no-folder':
+      return 'its folder does not exist';
+    case 'is-folder':
+      return 'it is a folder; give a file name';
+    case 'not-a-folder':
+      return 'part of its path is a file, not a folder';
+    case 'block-device':
+      return 'it is a disk device; give a file name';
+    case 'link-loop':
+      return 'its symbolic links go round in a loop';
+    case 'name-too-long':
+      return 'the name is too long';
+    case 'socket-not-listening':
+      return 'it is a socket nothing is listening on';
+    default:
+      return `${err.detail ?? err.code} (${err.code})`;
+  }
+}
+
 /** Where writing `path` lands: symbolic links followed, and what is there now (undefined when nothing is). */
 export interface WriteTarget {
   path: string;
