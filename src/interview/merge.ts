@@ -97,7 +97,7 @@ function unflatten(result: Fields, like: AnswersFile): AnswersFile {
 }
 
 /** Answers compare by what they mean (2 and { score: 2 } are one answer); other fields exactly. */
-export function same(field: string, a: unknown, b: unknown): boolean {
+function same(field: string, a: unknown, b: unknown): boolean {
   if (field.startsWith('answers.')) {
     return JSON.stringify(normaliseAnswer(a as Answer | undefined)) === JSON.stringify(normaliseAnswer(b as Answer | undefined));
   }

@@ -9,7 +9,8 @@ import { InputError } from '../core/errors.js';
 import type { Answer, AnswersFile, Rubric } from '../core/types.js';
 import { indicatorKeys } from '../core/rubric.js';
 import { builtinRubricIds } from '../io/builtin.js';
-import { FileWriteError, writeFailureWords, writeFileAtomic } from '../io/files.js';
+import { FileWriteError, isReadOnlyMode, writeFailureWords, writeFileAtomic } from '../io/files.js';
+import { count } from '../render/format.js';
 import { answersFromParsed } from '../io/load.js';
 import { decodeText } from '../io/source.js';
 import { parseYaml } from '../io/yaml.js';
@@ -70,7 +71,7 @@ function named(folder: string): string {
 
 /** 'mode': no write permission bit for anyone (root included); else what access(2) says. */
 function writeDenied(path: string, mode: number): 'mode' | 'EROFS' | 'access' | undefined {
-  if ((mode & 0o222) === 0) return 'mode';
+  if (isReadOnlyMode(mode)) return 'mode';
   try {
     accessSync(path, constants.W_OK);
   } catch (err) {
@@ -312,7 +313,7 @@ export class AnswersStore {
     const answers = rest.filter((f) => f.startsWith('answers.')).length;
     const others = rest.filter((f) => !f.startsWith('answers.'));
     const kept = [
-      ...(answers > 0 ? [`their ${plural(answers, 'answer')} to questions you have not changed`] : []),
+      ...(answers > 0 ? [`their ${count(answers, 'answer')} to questions you have not changed`] : []),
       ...others.map((f) => `their ${f.replace('.', ' ')}`),
     ];
     say('');
@@ -322,7 +323,7 @@ export class AnswersStore {
     );
     for (const t of replaced) say(`  ${this.#replacedLine(t)}`);
     if (fresh.length > 0) {
-      say(`They answered ${plural(fresh.length, 'question')} differently from you. Your answers are kept in the file; theirs were:`);
+      say(`They answered ${count(fresh.length, 'question')} differently from you. Your answers are kept in the file; theirs were:`);
       for (const d of fresh) say(`  ${this.#describe(d)}`);
     }
     return theirs;
@@ -423,6 +424,3 @@ function replaceContents(target: AnswersFile, source: AnswersFile): void {
   Object.assign(target, source);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -1,8 +1,9 @@
 // Turning the command line's files, folders and globs into one sorted list of YAML files.
 import type { Dirent } from 'node:fs';
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { comparePaths } from '../core/batch.js';
+import { lstatExists } from './files.js';
 
 const YAML = /\.ya?ml$/i;
 const GLOB = /[*?[\]{}]/;
@@ -54,7 +55,7 @@ export function expandInputs(inputs: readonly string[]): Expanded {
     visited = new Set(); // each input's search sees each real folder once, so a symlink loop ends
     const before = matched;
     // A name that exists is the file it names, even with glob characters in it ("report {2026}.yaml").
-    if (GLOB.test(input) && !existsAsNamed(input)) expandGlob(input, add, search);
+    if (GLOB.test(input) && !lstatExists(input)) expandGlob(input, add, search);
     else {
       let info;
       let real;
@@ -76,15 +77,6 @@ export function expandInputs(inputs: readonly string[]): Expanded {
     if (matched === before && GLOB.test(input)) unmatched.push(input);
   }
   return { files: [...found.values()].sort(comparePaths), unmatched, unreadable };
-}
-
-function existsAsNamed(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `depth`: how many levels of folders below `dir` may still be searched. */

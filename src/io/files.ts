@@ -81,6 +81,14 @@ export function writeFailureWords(err: FileWriteError): string {
   }
 }
 
+/**
+ * No write permission bit for anyone: made read-only on purpose, so refused even by root (who may
+ * write anything). The one test of it: --output, the interview and the step summary all use it.
+ */
+export function isReadOnlyMode(mode: number): boolean {
+  return (mode & 0o222) === 0;
+}
+
 /** Where writing `path` lands: symbolic links followed, and what is there now (undefined when nothing is). */
 export interface WriteTarget {
   path: string;
@@ -149,7 +157,7 @@ async function replaceFile(path: string, target: string, existing: Stats | undef
   if (existing !== undefined) {
     if (!replace) throw new FileWriteError(path, target, 'exists', 'EEXIST');
     // Root may write anything; a file nobody may write is still meant to stay as it is.
-    if ((existing.mode & 0o222) === 0) throw new FileWriteError(path, target, 'read-only', 'EACCES');
+    if (isReadOnlyMode(existing.mode)) throw new FileWriteError(path, target, 'read-only', 'EACCES');
     try {
       accessSync(target, constants.W_OK);
     } catch (err) {
@@ -212,7 +220,8 @@ async function createOnly(temp: string, target: string): Promise<void> {
   await rm(temp, { force: true });
 }
 
-function lstatExists(path: string): boolean {
+/** Something is at `path`, a link to nothing included. */
+export function lstatExists(path: string): boolean {
   try {
     lstatSync(path);
     return true;

@@ -427,7 +427,7 @@ export function locateAll(parsed: ParsedYaml, problems: readonly Problem[]): Inp
 export function limitProblems(problems: InputProblem[]): InputProblem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const next = problems[MAX_PROBLEMS]!;
-  const more = String(problems.length - MAX_PROBLEMS).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const more = thousands(problems.length - MAX_PROBLEMS);
   return [
     ...problems.slice(0, MAX_PROBLEMS),
     { file: next.file, line: next.line, col: next.col, path: '', message: `and ${more} more from here on, not listed (only the first ${MAX_PROBLEMS} are shown)` },

@@ -28,10 +28,6 @@ export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - columns(text)));
 }
 
-export function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - columns(text))) + text;
-}
-
 /** Splits text into pieces of at most `width` columns (a wide character never split). */
 export function chop(text: string, width: number): string[] {
   const pieces: string[] = [];

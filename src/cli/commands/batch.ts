@@ -6,6 +6,8 @@ import { batchResult, comparePaths, inShard } from '../../core/batch.js';
 import { UsageError } from '../../core/errors.js';
 import { rubricSourcePhrase } from '../../io/compiled-rubrics.js';
 import { expandInputs } from '../../io/expand.js';
+import { isReadOnlyMode } from '../../io/files.js';
+import { count } from '../../render/format.js';
 import { loadRubric } from '../../io/load.js';
 import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchText } from '../../render/batch.js';
 import { EXIT } from '../exit-codes.js';
@@ -81,12 +83,12 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
  * questions is another rubric, and its councils cannot share a cohort with the built-in one's.
  */
 function mixedRubrics(rubrics: readonly RubricUse[]): string {
-  const count = (r: RubricUse) => `${r.files} file${r.files === 1 ? '' : 's'}`;
+  const files = (r: RubricUse) => count(r.files, 'file');
   const ids = new Set(rubrics.map((r) => r.rubric.id));
   if (ids.size === rubrics.length) {
     const list = [...rubrics]
       .sort((a, b) => comparePaths(a.rubric.id, b.rubric.id))
-      .map((r) => `${r.rubric.id} (${count(r)})`)
+      .map((r) => `${r.rubric.id} (${files(r)})`)
       .join(', ');
     return `these files use more than one rubric: ${list}. Score each rubric's files in a separate run, or give --rubric to score them all against one`;
   }
@@ -94,7 +96,7 @@ function mixedRubrics(rubrics: readonly RubricUse[]): string {
     .sort((a, b) => comparePaths(a.examples[0] ?? '', b.examples[0] ?? ''))
     .map((r) => {
       const more = r.files > r.examples.length ? ` and ${r.files - r.examples.length} more` : '';
-      return `"${r.rubric.id}" version ${r.rubric.version} from ${rubricSourcePhrase(r.source)} (${count(r)}: ${r.examples.join(', ')}${more})`;
+      return `"${r.rubric.id}" version ${r.rubric.version} from ${rubricSourcePhrase(r.source)} (${files(r)}: ${r.examples.join(', ')}${more})`;
     })
     .join('; ');
   return `these files use different rubrics that share an id: ${list}. Give a changed rubric its own id or version, or score each rubric's files in a separate run`;
@@ -125,11 +127,10 @@ async function appendStepSummary(markdown: string, inUse: NamedInput[]): Promise
   }
 }
 
-/** No write bit at all: read-only for everyone, root included (as --output treats it). */
 function isReadOnly(path: string): boolean {
   try {
     const info = statSync(path);
-    return info.isFile() && (info.mode & 0o222) === 0;
+    return info.isFile() && isReadOnlyMode(info.mode);
   } catch {
     return false;
   }
