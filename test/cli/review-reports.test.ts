@@ -130,3 +130,27 @@ describe('small things the review found', () => {
     expect(b.stdout.split('\n')[0]).toBe('# Batch assessment: 1 council');
   });
 });
+
+describe('sentences for councils with nothing to score', () => {
+  test('a rubric with no questions for this council says so instead of "100.0% of 0 questions answered"', () => {
+    const dir = tempDir();
+    const rubric = readFileSync(join(root, 'test', 'fixtures', 'rubrics', 'weighted.yaml'), 'utf8');
+    const gammaOnly = rubric.slice(0, rubric.indexOf('  - id: alpha')) + '  - id: gamma\n    title: Gamma\n    indicators: []\n';
+    writeFileSync(join(dir, 'r.yaml'), gammaOnly);
+    writeFileSync(join(dir, 'a.yaml'), 'schemaVersion: 1\nkind: answers\nrubric: ./r.yaml\ncouncil: { name: Empty Council }\nanswers: {}\n');
+    const r = cli(['assess', 'a.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no questions apply to this council');
+    expect(r.stdout).not.toContain('of 0 questions');
+  });
+
+  test('a council with no overall score is not placed in a cohort, and the report says why', () => {
+    const dir = tempDir();
+    const c = cli(['batch', example('eastmoor-county.answers.yaml'), example('saltmarsh-district.answers.yaml'), '--format', 'json', '--output', join(dir, 'cohort.json')]);
+    expect(c.code).toBe(0);
+    writeFileSync(join(dir, 'blank.yaml'), head('answers: {}\n'));
+    const r = cli(['assess', 'blank.yaml', '--cohort', 'cohort.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('this council has no overall score, so it is not placed in it');
+  });
+});
