@@ -149,10 +149,11 @@ export function combineProblems(inputs: readonly CombineInput[], rubric: Rubric)
     const earlier = names.get(key);
     if (earlier === undefined) names.set(key, { input, fromFileName: view.fromFileName });
     else {
-      const how = (fromFileName: boolean) => (fromFileName ? 'from its file name, as it has no assessor:' : 'its assessor:');
-      const message =
-        `its view is named ${JSON.stringify(view.name)} (${how(view.fromFileName)}), as is ${earlier.input.file}'s (${how(earlier.fromFileName)}); ` +
-        'each file must be one assessor: give each its own assessor:';
+      const shown = JSON.stringify(view.name);
+      const other = earlier.fromFileName ? `the name of ${earlier.input.file}'s view (after its file name, as it has no assessor:)` : `the assessor of ${earlier.input.file}`;
+      const message = view.fromFileName
+        ? `this file has no assessor:, so its view is named ${shown} after its file name, which is also ${other}; give each file its own assessor:`
+        : `${shown} is also ${other}; each file must be one assessor's view: give each its own assessor:`;
       if (view.fromFileName) problems.push({ file, line: 1, col: 1, path: '', message });
       else at({ path: ['assessor'], message });
     }

@@ -123,11 +123,15 @@ export function renderCombineSummary(summary: CombineSummary, options: SummaryOp
   const again = summary.changed.filter((s) => !disputed.includes(s.key)).length;
   if (unsettled > 0 || again > 0) {
     const all = again > 0 ? ' --all' : '';
-    const what = unsettled > 0 ? `${count(unsettled, 'disputed indicator')} not yet settled` : `${count(again, 'answer')} to settle again`;
+    const what = [
+      ...(unsettled > 0 ? [`${count(unsettled, 'disputed indicator')} not yet settled`] : []),
+      ...(again > 0 ? [`${count(again, 'answer')} to settle again`] : []),
+    ].join(' and ');
+    const them = unsettled + again === 1 ? 'it' : 'them';
     lines.push(
       options.output !== undefined
-        ? `${what}: settle ${unsettled + again === 1 ? 'it' : 'them'} with: council-resilience moderate ${shellWord(options.output)}${all} (or write agreed: in the file)`
-        : `${what}: save the combined file with --output FILE, then settle ${unsettled + again === 1 ? 'it' : 'them'} with: council-resilience moderate FILE${all}`,
+        ? `${what}: settle ${them} with: council-resilience moderate ${shellWord(options.output)}${all} (or write agreed: in the file)`
+        : `${what}: save the combined file with --output FILE, then settle ${them} with: council-resilience moderate FILE${all}`,
     );
   }
   return lines.map((line) => visible(line));

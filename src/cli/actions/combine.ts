@@ -42,8 +42,6 @@ export async function runCombine(files: readonly string[], options: CombineComma
     read.map((r) => ({ file: r.loaded.rubric.file, what: 'the rubric the answers files name' })),
     output,
   );
-  printWarnings(read.flatMap((r) => r.loaded.warnings));
-
   const inputs: CombineInput[] = read.map(({ parsed, loaded }) => ({
     file: parsed.file,
     answers: loaded.answers,
@@ -53,8 +51,8 @@ export async function runCombine(files: readonly string[], options: CombineComma
   const first = read[0]!.loaded;
   const problems = combineProblems(inputs, first.rubric.rubric);
   if (problems.length > 0) throw new InputError(problems);
-
   const existing = await existingCombined(options.output, inputs[0]!, cache);
+  printWarnings(read.flatMap((r) => r.loaded.warnings));
   const combination = combine(inputs, { rubric: first.rubric.rubric, rubricRef: rubricRefFor(first, options.output), existing });
   await emit(renderCombinedFile(combination.answers, first.rubric.rubric, { inputs: files }), options.output);
   for (const line of renderCombineSummary(combination.summary, { output: options.output })) warn(line);
