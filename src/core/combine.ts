@@ -205,7 +205,7 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
   const { rubric } = options;
   const assessors = inputs.map((i) => viewName(i.file, i.answers).name);
 
-  const council: Council = { name: first.answers.council.name };
+  const council: Council = { name: first.answers.council.name.trim() };
   for (const field of rubric.profile ?? []) {
     const values = inputs.filter((i) => Object.hasOwn(i.answers.council, field.id)).map((i) => i.answers.council[field.id]);
     if (values.length > 0) council[field.id] = values.find((v) => typeof v === 'string') ?? null;
