@@ -19,7 +19,7 @@ export const combine: CommandDefinition = {
   examples: [
     { args: 'combine finance.yaml hr.yaml commissioning.yaml --output team.yaml' },
     { args: 'combine finance.yaml hr.yaml commissioning.yaml late.yaml --output team.yaml', comment: 'a late file: settled answers stay' },
-    { args: 'combine finance.yaml hr.yaml > team.yaml' },
+    { args: 'combine finance.yaml hr.yaml', comment: 'print it, to look before writing a file' },
   ],
   async run([files], options) {
     const { runCombine } = await import('../actions/combine.js');
