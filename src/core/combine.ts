@@ -151,7 +151,9 @@ export function combineProblems(inputs: readonly CombineInput[], rubric: Rubric)
     else {
       const shown = JSON.stringify(view.name);
       const other = earlier.fromFileName ? `the name of ${earlier.input.file}'s view (after its file name, as it has no assessor:)` : `the assessor of ${earlier.input.file}`;
-      const message = view.fromFileName
+      const message = earlier.input.file === file
+        ? "this file is named twice; give each assessor's file once"
+        : view.fromFileName
         ? `this file has no assessor:, so its view is named ${shown} after its file name, which is also ${other}; give each file its own assessor:`
         : `${shown} is also ${other}; each file must be one assessor's view: give each its own assessor:`;
       if (view.fromFileName) problems.push({ file, line: 1, col: 1, path: '', message });

@@ -87,6 +87,9 @@ describe('combine refuses', () => {
     expect(refused(dir, ['hr.answers.yaml', 'finance.answers.yaml', 'sub/hr.yaml'])).toBe(
       'sub/hr.yaml:1:1: this file has no assessor:, so its view is named "hr" after its file name, which is also the name of hr.answers.yaml\'s view (after its file name, as it has no assessor:); give each file its own assessor:\n',
     );
+    expect(refused(dir, ['finance.answers.yaml', 'hr.answers.yaml', 'finance.answers.yaml'])).toBe(
+      "finance.answers.yaml:6:11: assessor: this file is named twice; give each assessor's file once\n",
+    );
     const named = variant(dir, 'commissioning.answers.yaml', 'named.answers.yaml', (t) => t.replace('assessor: Commissioning Lead', 'assessor: HR'));
     expect(refused(dir, ['hr.answers.yaml', named])).toBe(
       'named.answers.yaml:5:11: assessor: "HR" is also the name of hr.answers.yaml\'s view (after its file name, as it has no assessor:); each file must be one assessor\'s view: give each its own assessor:\n',
