@@ -139,7 +139,7 @@ async function moderateOne(
     }
   }
   const combined = combinedScore(scores);
-  say(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores)}.`);
+  say(wrap(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores)}.`, 78).join('\n'));
   if (answer.agreed !== undefined) {
     const reason = answer.agreed.trim() === '' ? 'no reason given' : `reason: ${visible(answer.agreed)}`;
     say(wrap(`Settled at ${levelName(rubric, answer.score)}; ${reason}`, 78).join('\n'));

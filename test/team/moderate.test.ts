@@ -7,6 +7,7 @@ import { formatProblem, InputError, UsageError } from '../../src/core/errors.js'
 import { assess } from '../../src/core/score.js';
 import type { Prompter } from '../../src/interview/prompter.js';
 import { loadAnswers } from '../../src/io/load.js';
+import { wrap } from '../../src/render/wrap.js';
 import { fixtures, tempDir } from '../helpers.js';
 import type { Keystroke } from '../interview/scripted-prompter.js';
 import { captureStderr, scriptedPrompter } from '../interview/scripted-prompter.js';
@@ -106,10 +107,12 @@ describe('moderate', () => {
         '  A  1 Some (confidence: high)',
         '     Evidence: Plan p. 4 names no community group',
         '  B  3 All',
-        'Combined score: 1 Some (the lower median of the views); disputed: the views differ by two levels or more (2 apart).',
+        ...wrap('Combined score: 1 Some (the lower median of the views); disputed: the views differ by two levels or more (2 apart).', 78),
       ].join('\n'),
     );
-    expect(said).toContain('  B  Not applicable\n  C  2 Most (confidence: low)\nCombined score: 2 Most (the lower median of the views); disputed: one view says not applicable and another gives a level.');
+    expect(said).toContain(
+      ['  B  Not applicable', '  C  2 Most (confidence: low)', ...wrap('Combined score: 2 Most (the lower median of the views); disputed: one view says not applicable and another gives a level.', 78)].join('\n'),
+    );
     expect(r.asked.filter((m) => m.startsWith('Reason'))).toEqual([NEEDED_LEVELS, NEEDED_LEVELS, NEEDED_NA, NEEDED_LEVELS]);
     // Default: the combined score.
     expect(r.defaults.filter((d) => d.message === LEVEL).map((d) => d.default)).toEqual([1, 0, 2, 2]);
@@ -220,7 +223,7 @@ describe('moderate', () => {
       { message: EVIDENCE, default: undefined },
     ]);
     expect(r.asked[4]).toBe(OPTIONAL);
-    expect(r.said.join('\n')).toContain('Combined score: 2 Most (the lower median of the views); the views differ by one level.');
+    expect(r.said).toContain(wrap('Combined score: 2 Most (the lower median of the views); the views differ by one level.', 78).join('\n'));
     const answers = (await loadAnswers(path)).answers.answers;
     expect(answers['alpha.a1']).toEqual({ score: 2, agreed: 'Settled last week', views: VIEWS['alpha.a1'] });
     expect(answers['alpha.a2']).toEqual({ score: 2, views: VIEWS['alpha.a2'], agreed: '' });
