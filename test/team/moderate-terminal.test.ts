@@ -1,6 +1,7 @@
 // `moderate` end to end, as a workshop would use it: the built binary in a real pseudo-terminal
 // (tmux), settling one indicator, going back to it, pressing Ctrl-C, carrying on, finishing; then
 // the file on disk validates, scores exactly as typed, and still holds every view as it was.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAnswers } from '../../src/io/load.js';
@@ -133,6 +134,37 @@ maybe('moderate in a real terminal', () => {
     expect(done.answers['beta.b1']).toMatchObject({ score: 'n/a', agreed: 'No such service here' });
     expect(done.answers['delta.d2']).toMatchObject({ score: 2, agreed: 'The middle view' });
     expect(readFileSync(path, 'utf8')).toContain('      - assessor: B # the head of HR\n');
+  });
+});
+
+maybe('moderate in a real terminal: signals', () => {
+  const { tmux, waitFor, waitForFile, screen, kill } = tmuxServer(`${socket}-signals`);
+  afterAll(() => kill());
+
+  test.each(['TERM', 'HUP'])('SIG%s at a question stops like Ctrl-C: what is settled stays, the command to carry on, the cursor shown, exit 130', async (signal) => {
+    const dir = tempDir();
+    const path = join(dir, 'combined.answers.yaml');
+    writeFileSync(path, readFileSync(join(fixtures, 'team', 'moderate', 'combined.answers.yaml'), 'utf8').replace('../../rubrics/weighted.yaml', join(fixtures, 'rubrics', 'weighted.yaml')));
+    const session = `sig${signal.toLowerCase()}`;
+    const files = { pid: join(dir, `${session}.pid`), exit: join(dir, `${session}.exit`) };
+    const node = `env NO_COLOR=1 ${process.execPath} ${bin} moderate ${path}`;
+    tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', '-c', dir, `sh -c 'echo $$ > ${files.pid}; exec ${node}'; echo $? > ${files.exit}; sleep 60`);
+    await waitFor(session, /disputed 1 of 4[\s\S]*❯ 1 Some/, 'the first indicator');
+    tmux('send-keys', '-t', session, 'Enter'); // 1 Some, the combined score
+    await waitFor(session, /the report\):\s*$/m, 'the reason prompt');
+    tmux('send-keys', '-t', session, '-l', 'The lower view is right');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor(session, /press Enter to skip\):\s*$/m, 'the evidence prompt');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor(session, /disputed 2 of 4[\s\S]*❯ 0 None/, 'the second indicator');
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('0'); // the list hides it
+    execFileSync('kill', [`-${signal}`, readFileSync(files.pid, 'utf8').trim()]);
+    expect(await waitForFile(files.exit)).toBe('130');
+    const lines = screen(session).split('\n').map((l) => l.trimEnd());
+    expect(lines).toContain(`Stopped. 1 of 4 disputed indicators is settled in ${path}; 3 remain.`);
+    expect(lines).toContain(`To carry on where you left off: council-resilience moderate ${path}`);
+    expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
+    expect((await loadAnswers(path)).answers.answers['alpha.a1']).toMatchObject({ score: 1, agreed: 'The lower view is right' });
   });
 });
 
