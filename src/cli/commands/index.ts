@@ -6,8 +6,9 @@ import { combine } from './combine.js';
 import { compare } from './compare.js';
 import { interview } from './interview.js';
 import { merge } from './merge.js';
+import { moderate } from './moderate.js';
 import { rubrics } from './rubrics.js';
 import { template } from './template.js';
 import { validate } from './validate.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [assess, interview, compare, batch, merge, validate, template, rubrics, combine];
+export const COMMANDS: readonly CommandDefinition[] = [assess, interview, combine, moderate, compare, batch, merge, validate, template, rubrics];
