@@ -145,15 +145,25 @@ describe('combine --output', () => {
     const dir = workspace();
     const cases: [string, string, string][] = [
       ['plain.yaml', readFileSync(join(dir, 'late.answers.yaml'), 'utf8'), "it is an answers file, but not a combined one (it has no assessors' views)"],
-      ['notes.txt', 'Workshop on Tuesday\n', 'is not a combined answers file that can be updated (notes.txt:1:1: expected a mapping with "kind: answers", but the file holds a single value)'],
+      ['notes.txt', 'Workshop on Tuesday\n', 'cannot be read as a combined answers file (notes.txt:1:1: expected a mapping with "kind: answers", but the file holds a single value)'],
     ];
     for (const [name, text, why] of cases) {
       writeFileSync(join(dir, name), text);
+      const advice = name === 'notes.txt' ? 'correct it if it is one (its settled answers are carried over), or choose another --output' : 'choose another --output, or move that file away first';
       expect(refused(dir, ['finance.answers.yaml', 'hr.answers.yaml', '--output', name])).toBe(
-        `error: --output ${name} already exists and ${why}, so combine will not replace it; choose another --output, or move that file away first\n`,
+        `error: --output ${name} already exists and ${why}, so combine will not replace it; ${advice}\n`,
       );
       expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
     }
+    // A combined file a moderator mistyped a level in: nothing is replaced until it is corrected.
+    expect(cli(['combine', 'finance.answers.yaml', 'hr.answers.yaml', '--output', 'typo.yaml'], { cwd: dir }).code).toBe(0);
+    const typo = readFileSync(join(dir, 'typo.yaml'), 'utf8').replace('    score: 1\n', '    score: 7\n    agreed: "we said 7"\n');
+    writeFileSync(join(dir, 'typo.yaml'), typo);
+    const line = typo.split('\n').indexOf('    score: 7') + 1;
+    expect(refused(dir, ['finance.answers.yaml', 'hr.answers.yaml', '--output', 'typo.yaml'])).toBe(
+      `error: --output typo.yaml already exists and cannot be read as a combined answers file (typo.yaml:${line}:12: alpha.a1.score: 7 is not on the scale 0-3), so combine will not replace it; correct it if it is one (its settled answers are carried over), or choose another --output\n`,
+    );
+    expect(readFileSync(join(dir, 'typo.yaml'), 'utf8')).toBe(typo);
     // A combined file of another council: combine two of its files, then try to write over it.
     const a = variant(dir, 'commissioning.answers.yaml', 'o1.yaml', (t) => t.replace('Testshire County Council', 'Otherton District Council'));
     const b = variant(dir, 'late.answers.yaml', 'o2.yaml', (t) => t.replace('Testshire County Council', 'Otherton District Council'));

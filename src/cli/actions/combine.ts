@@ -87,17 +87,18 @@ async function existingCombined(output: string | undefined, first: CombineInput,
   } catch {
     return undefined; // not there yet (or not reachable: writing says why)
   }
-  const refuse = (why: string) =>
-    new UsageError(
-      `--output ${output} already exists and ${why}, so combine will not replace it; choose another --output, or move that file away first`,
-    );
+  const refuse = (why: string, advice = 'choose another --output, or move that file away first') =>
+    new UsageError(`--output ${output} already exists and ${why}, so combine will not replace it; ${advice}`);
   let loaded: LoadedAnswers;
   try {
     loaded = await loadAnswers(output, undefined, cache);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const problem = error.problems[0];
-    throw refuse(`is not a combined answers file that can be updated${problem ? ` (${formatProblem(problem)})` : ''}`);
+    throw refuse(
+      `cannot be read as a combined answers file${problem ? ` (${formatProblem(problem)})` : ''}`,
+      'correct it if it is one (its settled answers are carried over), or choose another --output',
+    );
   }
   const why = existingOutputProblem(
     { answers: loaded.answers, rubric: { id: loaded.rubric.rubric.id, version: loaded.rubric.rubric.version, hash: loaded.rubric.hash } },
