@@ -3,7 +3,7 @@
 import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { jest } from '@jest/globals';
-import { runInterviewCommand, today } from '../../src/cli/commands/interview.js';
+import { runInterviewCommand, today } from '../../src/cli/actions/interview.js';
 import type { Prompter } from '../../src/interview/prompter.js';
 import { loadAnswers } from '../../src/io/load.js';
 import { cli, fixtures, tempDir } from '../helpers.js';

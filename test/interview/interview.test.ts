@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { runInterviewCommand } from '../../src/cli/commands/interview.js';
+import { runInterviewCommand } from '../../src/cli/actions/interview.js';
 import { assess } from '../../src/core/score.js';
 import { indicatorKeys } from '../../src/core/rubric.js';
 import { loadAnswers, loadRubric } from '../../src/io/load.js';

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { runInterviewCommand } from '../../src/cli/commands/interview.js';
+import { runInterviewCommand } from '../../src/cli/actions/interview.js';
 import type { Prompter } from '../../src/interview/prompter.js';
 import { editYaml } from '../../src/io/yaml-edit.js';
 import { loadAnswers } from '../../src/io/load.js';

@@ -1,73 +1,32 @@
-import { UsageError } from '../../core/errors.js';
-import { policyFailures } from '../../core/policy.js';
-import { scaleMax } from '../../core/rubric.js';
-import { placeInCohort } from '../../core/placement.js';
-import { assess } from '../../core/score.js';
-import { readCohort } from '../../io/batch-json.js';
-import { toolVersion } from '../../generated/version.js';
-import { loadAnswers } from '../../io/load.js';
-import { renderJson } from '../../render/json.js';
-import { renderHtml } from '../../render/html.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { renderRadarSvg } from '../../render/svg-radar.js';
-import { renderText } from '../../render/text.js';
-import { stdoutStyle } from '../colour.js';
-import { EXIT } from '../exit-codes.js';
-import type { FORMATS } from '../options.js';
-import { emit, printWarnings, warn } from '../output.js';
-import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
-import { outputWidth } from '../width.js';
+import { Option } from 'commander';
+import type { CommandDefinition } from '../command.js';
+import { FORMATS, formatOption, outputOption, percentage, rubricOption, wholeNumber } from '../options.js';
 
-export type AssessFormat = (typeof FORMATS.assess)[number];
-
-export interface AssessOptions {
-  rubric?: string;
-  format: AssessFormat;
-  output?: string;
-  chart?: string;
-  cohort?: string;
-  target?: number;
-  top: number;
-  failUnder?: number;
-  strict?: boolean;
-  color: boolean;
-}
-
-export async function runAssess(file: string, options: AssessOptions): Promise<number> {
-  const outputs = [{ file: options.output, option: '--output' }, { file: options.chart, option: '--chart' }];
-  refuseOutputOverInput([{ file, what: 'the answers file' }, rubricInput(options.rubric), { file: options.cohort, what: 'the --cohort file' }], outputs);
-  const loaded = await loadAnswers(file, options.rubric);
-  refuseOutputOverInput([{ file: loaded.rubric.file, what: 'the rubric the answers file names' }], outputs);
-  printWarnings(loaded.warnings);
-  const { rubric } = loaded.rubric;
-  const max = scaleMax(rubric);
-  if (options.target !== undefined && options.target > max) {
-    throw new UsageError(`--target ${options.target} is above the top of the scale of rubric "${rubric.id}" (${max}); use 1-${max}`);
-  }
-  const scored = assess(rubric, loaded.answers, { target: options.target, source: file });
-  let assessment = scored;
-  if (options.cohort !== undefined) {
-    const { cohort, warning } = readCohort(options.cohort, { id: rubric.id, version: rubric.version, hash: loaded.rubric.hash, file: loaded.rubric.file }, file);
-    if (warning) warn(warning);
-    assessment = { ...scored, cohort: placeInCohort(scored, cohort, options.cohort) };
-  }
-
-  const renderers = {
-    text: async () =>
-      renderText(assessment, {
-        style: await stdoutStyle(options.color, options.output !== undefined),
-        top: options.top,
-        scale: rubric.scale,
-        width: outputWidth(options.output !== undefined),
-      }),
-    json: async () => renderJson(assessment, toolVersion),
-    markdown: async () => renderMarkdown(assessment, { rubric, top: options.top }),
-    html: async () => renderHtml(assessment, { rubric, top: options.top }),
-  } satisfies Record<AssessFormat, () => Promise<string>>;
-  await emit(await renderers[options.format](), options.output);
-  if (options.chart !== undefined) await emit(renderRadarSvg(assessment, { standalone: true }), options.chart);
-
-  const failures = policyFailures(assessment, { failUnder: options.failUnder, strict: options.strict });
-  for (const failure of failures) warn(`policy failed: ${failure}`);
-  return failures.length > 0 ? EXIT.policy : EXIT.ok;
-}
+export const assess: CommandDefinition = {
+  name: 'assess',
+  description: 'score an answers file and print the report',
+  arguments: [{ name: '<answers>', description: 'answers file (YAML)' }],
+  options: () => [
+    rubricOption(' (default: the one the answers file names)'),
+    formatOption(FORMATS.assess),
+    outputOption(),
+    new Option('--cohort <batch.json>', 'place the council in a cohort: the output of "batch --format json"'),
+    new Option('--chart <file.svg>', 'also write the radar chart of the characteristic scores as an SVG file'),
+    new Option('--target <level>', 'count indicators below this level as gaps (default: the top of the scale)').argParser(wholeNumber(1)),
+    new Option('--top <n>', 'how many next steps the report shows (the JSON lists them all)').argParser(wholeNumber(0)).default(5),
+    new Option('--fail-under <score>', 'exit 1 if the overall score (0-100) is below this, or missing').argParser(percentage),
+    new Option('--strict', 'exit 1 if any question that applies is not answered'),
+  ],
+  examples: [
+    { args: 'assess examples/brackenford-unitary.answers.yaml' },
+    { args: 'assess examples/saltmarsh-district.answers.yaml --format json --output saltmarsh.json' },
+    { args: 'assess answers/leeds.yaml --format html --output leeds.html --chart leeds.svg' },
+    { args: 'assess answers/leeds.yaml --cohort all-councils.json', comment: 'median and quarter per characteristic' },
+    { args: 'assess examples/eastmoor-county.answers.yaml --target 2 --top 10' },
+    { args: 'assess answers/leeds.yaml --fail-under 50 --strict', comment: 'for CI: exit 1 if it fails' },
+  ],
+  async run([file], options) {
+    const { runAssess } = await import('../actions/assess.js');
+    return runAssess(file as string, options as never);
+  },
+};

@@ -1,30 +1,18 @@
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { builtinRubricIds, DEFAULT_RUBRIC_ID, schemasDir } from '../../io/builtin.js';
-import { loadRubric } from '../../io/load.js';
-import { renderTemplate } from '../../render/template.js';
-import { EXIT } from '../exit-codes.js';
-import { emit } from '../output.js';
-import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
+import { Option } from 'commander';
+import type { CommandDefinition } from '../command.js';
+import { outputOption, rubricOption } from '../options.js';
 
-export interface TemplateOptions {
-  rubric?: string;
-  output?: string;
-  /** Let --output replace an existing file (a filled-in answers file is never lost by accident). */
-  force?: boolean;
-}
-
-export async function runTemplate(options: TemplateOptions): Promise<number> {
-  const ref = options.rubric ?? DEFAULT_RUBRIC_ID;
-  refuseOutputOverInput([rubricInput(ref, 'the rubric')], [{ file: options.output, option: '--output' }]);
-  const { rubric, file } = await loadRubric(ref);
-  // Paths inside the template are read relative to where the template ends up.
-  const home = options.output !== undefined ? dirname(resolve(options.output)) : process.cwd();
-  const fromHome = (target: string) => {
-    const rel = relative(home, resolve(target)).split('\\').join('/');
-    return isAbsolute(rel) || rel === '' ? rel : rel.startsWith('.') ? rel : `./${rel}`;
-  };
-  const rubricRef = builtinRubricIds().includes(ref) ? ref : fromHome(file);
-  const schemaPath = fromHome(join(schemasDir, 'answers.schema.json'));
-  await emit(renderTemplate(rubric, { rubricRef, schemaPath }), options.output, { replace: options.force === true });
-  return EXIT.ok;
-}
+export const template: CommandDefinition = {
+  name: 'template',
+  description: 'print a blank answers file, with every question and the scale as comments',
+  options: () => [
+    rubricOption(' (default: eight-characteristics)'),
+    outputOption(),
+    new Option('--force', 'let --output replace a file that already exists (without it, an existing file is never touched)'),
+  ],
+  examples: [{ args: 'template --output leeds.answers.yaml' }, { args: 'template --rubric ./my-rubric.yaml > blank.answers.yaml' }],
+  async run(_args, options) {
+    const { runTemplate } = await import('../actions/template.js');
+    return runTemplate(options as never);
+  },
+};

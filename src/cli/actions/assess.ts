@@ -1,0 +1,73 @@
+import { UsageError } from '../../core/errors.js';
+import { policyFailures } from '../../core/policy.js';
+import { scaleMax } from '../../core/rubric.js';
+import { placeInCohort } from '../../core/placement.js';
+import { assess } from '../../core/score.js';
+import { readCohort } from '../../io/batch-json.js';
+import { toolVersion } from '../../generated/version.js';
+import { loadAnswers } from '../../io/load.js';
+import { renderJson } from '../../render/json.js';
+import { renderHtml } from '../../render/html.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { renderRadarSvg } from '../../render/svg-radar.js';
+import { renderText } from '../../render/text.js';
+import { stdoutStyle } from '../colour.js';
+import { EXIT } from '../exit-codes.js';
+import type { FORMATS } from '../options.js';
+import { emit, printWarnings, warn } from '../output.js';
+import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
+import { outputWidth } from '../width.js';
+
+export type AssessFormat = (typeof FORMATS.assess)[number];
+
+export interface AssessOptions {
+  rubric?: string;
+  format: AssessFormat;
+  output?: string;
+  chart?: string;
+  cohort?: string;
+  target?: number;
+  top: number;
+  failUnder?: number;
+  strict?: boolean;
+  color: boolean;
+}
+
+export async function runAssess(file: string, options: AssessOptions): Promise<number> {
+  const outputs = [{ file: options.output, option: '--output' }, { file: options.chart, option: '--chart' }];
+  refuseOutputOverInput([{ file, what: 'the answers file' }, rubricInput(options.rubric), { file: options.cohort, what: 'the --cohort file' }], outputs);
+  const loaded = await loadAnswers(file, options.rubric);
+  refuseOutputOverInput([{ file: loaded.rubric.file, what: 'the rubric the answers file names' }], outputs);
+  printWarnings(loaded.warnings);
+  const { rubric } = loaded.rubric;
+  const max = scaleMax(rubric);
+  if (options.target !== undefined && options.target > max) {
+    throw new UsageError(`--target ${options.target} is above the top of the scale of rubric "${rubric.id}" (${max}); use 1-${max}`);
+  }
+  const scored = assess(rubric, loaded.answers, { target: options.target, source: file });
+  let assessment = scored;
+  if (options.cohort !== undefined) {
+    const { cohort, warning } = readCohort(options.cohort, { id: rubric.id, version: rubric.version, hash: loaded.rubric.hash, file: loaded.rubric.file }, file);
+    if (warning) warn(warning);
+    assessment = { ...scored, cohort: placeInCohort(scored, cohort, options.cohort) };
+  }
+
+  const renderers = {
+    text: async () =>
+      renderText(assessment, {
+        style: await stdoutStyle(options.color, options.output !== undefined),
+        top: options.top,
+        scale: rubric.scale,
+        width: outputWidth(options.output !== undefined),
+      }),
+    json: async () => renderJson(assessment, toolVersion),
+    markdown: async () => renderMarkdown(assessment, { rubric, top: options.top }),
+    html: async () => renderHtml(assessment, { rubric, top: options.top }),
+  } satisfies Record<AssessFormat, () => Promise<string>>;
+  await emit(await renderers[options.format](), options.output);
+  if (options.chart !== undefined) await emit(renderRadarSvg(assessment, { standalone: true }), options.chart);
+
+  const failures = policyFailures(assessment, { failUnder: options.failUnder, strict: options.strict });
+  for (const failure of failures) warn(`policy failed: ${failure}`);
+  return failures.length > 0 ? EXIT.policy : EXIT.ok;
+}

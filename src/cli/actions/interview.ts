@@ -1,0 +1,206 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { formatProblem, UsageError } from '../../core/errors.js';
+import { assess } from '../../core/score.js';
+import type { AnswersFile, Rubric } from '../../core/types.js';
+import { builtinRubricIds, DEFAULT_RUBRIC_ID } from '../../io/builtin.js';
+import { loadAnswers, loadRubric } from '../../io/load.js';
+import type { Prompter } from '../../interview/prompter.js';
+import { isInterrupt } from '../../interview/prompter.js';
+import { runInterview as interview, slugify } from '../../interview/session.js';
+import { AnswersStore, ChangedOnDisk, whyFolderNotWritable, whyNotWritable } from '../../interview/store.js';
+import { renderText } from '../../render/text.js';
+import { stdoutStyle } from '../colour.js';
+import { EXIT } from '../exit-codes.js';
+import { warn } from '../output.js';
+import { visible } from '../../core/visible.js';
+
+export interface InterviewCommandOptions {
+  rubric?: string;
+  answers?: string;
+  resume?: boolean;
+  color: boolean;
+}
+
+interface Started {
+  path: string;
+  file: AnswersFile;
+  rubric: Rubric;
+  /** The file as read, when carrying on with one. */
+  read?: AnswersFile;
+  /** The file's text when the interview looked at it (null: there was none). */
+  text: string | null;
+}
+
+/** Today's date where the person is, YYYY-MM-DD (not in UTC: late in the evening it is still today). */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Signals that stop the interview as Ctrl-C does: the answers so far are saved, and it says where.
+ * SIGQUIT (Ctrl-\\) too: its default is to end the process with no word and the cursor hidden.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+
+export async function runInterviewCommand(
+  options: InterviewCommandOptions,
+  injected?: Prompter,
+  date: () => string = today,
+): Promise<number> {
+  if (!injected && !process.stdin.isTTY) {
+    throw new UsageError(
+      'the interview needs a terminal to type answers in. To score a file you already have, run ' +
+        '"council-resilience assess <answers.yaml>"; for a blank file to fill in, "council-resilience template".',
+    );
+  }
+  // A signal aborts the prompt on screen (which puts the cursor back) and ends up where Ctrl-C does;
+  // a second one, should the first find no prompt to stop, exits at once.
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (!stop.signal.aborted) return stop.abort();
+    showCursor();
+    process.exit(EXIT.interrupted);
+  };
+  if (!injected) for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  try {
+    const prompter = injected ?? (await import('../../interview/inquirer.js')).inquirerPrompter({ signal: stop.signal });
+    return await interviewWith(options, prompter, date);
+  } finally {
+    if (!injected) {
+      for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
+      if (stop.signal.aborted) showCursor();
+    }
+  }
+}
+
+async function interviewWith(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<number> {
+  let started: Started | undefined;
+  let store: AnswersStore | undefined;
+  try {
+    started = await start(options, prompter, date);
+    if (!started) return EXIT.ok;
+    const { rubric } = started;
+    const opened = new AnswersStore({ path: started.path, rubric, read: started.read, text: started.text, rubricOverride: options.rubric, prompter });
+    store = opened;
+    const save = (file: AnswersFile) => opened.save(file);
+    // A new file is written at once; a file carried on with is left exactly as it is until an answer changes it.
+    if (!started.read) await save(started.file);
+    const done = await interview({ rubric, file: started.file, prompter, save });
+    const path = store.path;
+    const report = renderText(assess(rubric, done, { source: path }), {
+      style: await stdoutStyle(options.color, false),
+      scale: rubric.scale,
+      width: (await import('../width.js')).outputWidth(),
+    });
+    prompter.say('');
+    prompter.say(report.trimEnd());
+    prompter.say('');
+    prompter.say(`Your answers are saved in ${path}`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ChangedOnDisk) {
+      for (const problem of error.problems) warn(formatProblem(problem));
+      warn(
+        `error: ${error.path} ${error.why}, so it was left as it is. Your answers are saved in ${error.copy}; ` +
+          `to carry on with them: council-resilience interview --answers ${quote(error.copy)}`,
+      );
+      return EXIT.usage;
+    }
+    if (!isInterrupt(error)) throw error;
+    const saved = store?.saved();
+    if (!started || !store) {
+      warn('\nStopped. Nothing was saved.');
+    } else if (!saved) {
+      warn(`\nStopped. Your answers are not saved: ${store.path} could not be written.`);
+    } else {
+      const indicators = assess(started.rubric, saved.file).characteristics.flatMap((c) => c.indicators);
+      const applicable = indicators.filter((i) => i.applicable);
+      const answered = applicable.filter((i) => i.answer !== null).length;
+      warn(
+        `\nStopped. ${answered} of ${applicable.length} answers are saved in ${saved.path}\n` +
+          `To carry on where you left off: council-resilience interview --answers ${quote(saved.path)}`,
+      );
+    }
+    return EXIT.interrupted;
+  }
+}
+
+/** Shows the cursor again on a terminal (a prompt hides it while a list is on screen). */
+function showCursor(): void {
+  if (process.stdout.isTTY) process.stdout.write('\x1b[?25h');
+}
+
+/** Stops before the first question when the answers could not be saved there. */
+function checkWritable(path: string): void {
+  const why = whyNotWritable(path);
+  if (why !== undefined) throw new UsageError(`cannot save answers to ${path}: ${why}; choose another file with --answers`);
+}
+
+/** The raw text of a file, or null when there is none (read before it is parsed, to notice later changes). */
+function textOf(path: string): string | null {
+  try {
+    return readFileSync(path).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Finds or creates the answers file; undefined when the person chose not to go on. */
+async function start(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<Started | undefined> {
+  if (options.answers !== undefined) {
+    checkWritable(options.answers);
+    if (existsSync(options.answers)) return resume(options.answers, options.rubric, prompter);
+  } else {
+    // The file will be made in the current folder: say so now if it cannot be, before any question.
+    const why = whyFolderNotWritable(process.cwd());
+    if (why !== undefined) throw new UsageError(`cannot save answers here: ${why}; choose another file with --answers`);
+  }
+  if (options.resume && options.answers === undefined) {
+    prompter.say('Type the council name you used before, and the interview will carry on from its saved file.');
+  }
+  const { rubric, file: rubricFile } = await loadRubric(options.rubric ?? DEFAULT_RUBRIC_ID);
+  const name = (await prompter.input({ message: "What is the council's name?", required: true })).trim();
+  const path = options.answers ?? `${slugify(name)}.answers.yaml`;
+  checkWritable(path);
+  const text = textOf(path);
+  if (existsSync(path)) {
+    if (options.resume || (await prompter.confirm({ message: `${path} already exists. Carry on from where it stopped?`, default: true }))) {
+      return resume(path, options.rubric, prompter);
+    }
+    if (!(await prompter.confirm({ message: `Start again and replace ${path}? Its answers will be lost.`, default: false }))) {
+      prompter.say(`Nothing changed. To keep both, choose another file with --answers.`);
+      return undefined;
+    }
+  }
+  const ref = options.rubric ?? DEFAULT_RUBRIC_ID;
+  const rubricRef = builtinRubricIds().includes(ref) ? ref : relativeTo(dirname(resolve(path)), rubricFile);
+  const file: AnswersFile = {
+    schemaVersion: 1,
+    kind: 'answers',
+    rubric: rubricRef,
+    council: { name },
+    assessedOn: date(),
+    answers: {},
+  };
+  prompter.say(`Your answers will be saved in ${path} after every question.`);
+  // A file being replaced: its text is what the person agreed to replace, so the first save does.
+  return { path, file, rubric, text };
+}
+
+async function resume(path: string, rubricOverride: string | undefined, prompter: Prompter): Promise<Started> {
+  const text = textOf(path);
+  const loaded = await loadAnswers(path, rubricOverride);
+  prompter.say(`Carrying on with ${visible(path)} (${visible(loaded.answers.council.name, { max: 200 })}).`);
+  return { path, file: loaded.answers, rubric: loaded.rubric.rubric, read: structuredClone(loaded.answers), text };
+}
+
+function relativeTo(from: string, target: string): string {
+  const rel = relative(from, resolve(target)).split('\\').join('/');
+  return isAbsolute(rel) || rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+function quote(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}

@@ -1,0 +1,12 @@
+// Every command, in the order --help lists them. A new command is its own module and one line here.
+import type { CommandDefinition } from '../command.js';
+import { assess } from './assess.js';
+import { batch } from './batch.js';
+import { compare } from './compare.js';
+import { interview } from './interview.js';
+import { merge } from './merge.js';
+import { rubrics } from './rubrics.js';
+import { template } from './template.js';
+import { validate } from './validate.js';
+
+export const COMMANDS: readonly CommandDefinition[] = [assess, interview, compare, batch, merge, validate, template, rubrics];
