@@ -30,6 +30,17 @@ export function viewsRange(views: readonly IndicatorView[] | undefined): string 
   return `views ${said} from ${n} assessors`;
 }
 
+/**
+ * Who answered, for a report's first lines: the file's `assessor`, else (a combined file) its
+ * assessors, "Head of HR, Finance and Head of Commissioning"; undefined when neither is known.
+ */
+export function assessedBy(a: Assessment): string | undefined {
+  if (a.assessor !== undefined) return a.assessor;
+  const names = a.agreement?.assessors ?? [];
+  if (names.length === 0) return undefined;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** A level as the reports name it: "1 Emerging", "Don't know", "Not applicable" (a number off the scale: just the number). */
 export function levelText(scale: readonly ScaleLevel[] | undefined, score: number | 'n/a' | 'unknown' | null): string {
   if (score === null) return 'Not assessed';

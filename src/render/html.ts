@@ -1,7 +1,7 @@
 import type { Assessment, IndicatorResult } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
-import { agreementSummaryLine, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
+import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
@@ -58,9 +58,10 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
   const applicable = indicators.filter((i) => i.applicable);
   const answered = applicable.filter((i) => i.answer !== null).length;
   const profile = (rubric.profile ?? []).filter((f) => typeof a.council[f.id] === 'string').map((f) => String(a.council[f.id]).replace(/-/g, ' '));
+  const by = assessedBy(a);
   const meta = [
     a.assessedOn ? `Assessed on ${h(a.assessedOn)}` : 'Date of assessment not recorded',
-    a.assessor ? `by ${h(a.assessor)}` : '',
+    by ? `by ${h(by)}` : '',
   ].filter(Boolean).join(' ');
   const out: string[] = [
     '<!DOCTYPE html>',

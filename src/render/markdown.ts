@@ -2,7 +2,7 @@ import { QUARTER_NAMES } from '../core/cohort.js';
 import type { Assessment, IndicatorResult, Placement } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
-import { agreementSummaryLine, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
+import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
@@ -20,9 +20,10 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   const profile = (rubric.profile ?? [])
     .filter((f) => typeof a.council[f.id] === 'string')
     .map((f) => md(String(a.council[f.id]).replace(/-/g, ' ')));
+  const by = assessedBy(a);
   const when =
-    a.assessedOn || a.assessor
-      ? `Assessed${a.assessedOn ? ` on ${md(a.assessedOn)}` : ''}${a.assessor ? ` by ${md(a.assessor)}` : ''}.`
+    a.assessedOn || by
+      ? `Assessed${a.assessedOn ? ` on ${md(a.assessedOn)}` : ''}${by ? ` by ${md(by)}` : ''}.`
       : 'Date of assessment not recorded.';
   para(`${when}${profile.length ? ` Council type: ${profile.join(', ')}.` : ''}`);
 

@@ -3,7 +3,7 @@ import { QUARTER_NAMES } from '../core/cohort.js';
 import { cohortLine } from './cohort-line.js';
 import type { Placement } from '../core/types.js';
 import { visible } from '../core/visible.js';
-import { agreementSummaryLine, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
+import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { bar, count, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
 import { plain } from './style.js';
@@ -47,7 +47,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   if (title.length > 0 && columns(`${title.at(-1)} · ${version}`) <= width) title.push(`${title.pop()} · ${version}`);
   else title.push(...wrapText(version, width));
   out.push(...title.map(s.dim));
-  const when = [a.assessedOn && `assessed ${v(a.assessedOn)}`, a.assessor && `by ${v(a.assessor)}`].filter(Boolean).join(' ');
+  const by = assessedBy(a);
+  const when = [a.assessedOn && `assessed ${v(a.assessedOn)}`, by && `by ${v(by)}`].filter(Boolean).join(' ');
   if (when) out.push(...wrapText(when.charAt(0).toUpperCase() + when.slice(1), width).map(s.dim));
   out.push('');
 

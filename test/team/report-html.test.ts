@@ -9,6 +9,14 @@ import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { cli, tempDir } from '../helpers.js';
 
+// What the contrast check uses of the page, as it runs in Chromium (this project's TypeScript has no DOM library).
+interface PageElement {
+  parentElement: PageElement | null;
+  childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+  textContent: string | null;
+}
+declare const getComputedStyle: (e: PageElement) => { color: string; backgroundColor: string };
+
 const dir = 'test/fixtures/team/reports';
 const unsettled = `${dir}/unsettled.answers.yaml`;
 
@@ -127,13 +135,13 @@ maybe('HTML report of a combined file in headless Chromium', () => {
     expect(await page.locator('table.indicators td', { hasText: 'views 0–3 from 4 assessors' }).count()).toBe(1);
 
     // Text contrast of everything the section and the views add, against the background behind it.
-    const ratios = await page.$$eval('#disagreements, #disagreements ~ *, #disagreements ~ * *, .views', (els) => {
+    const ratios = await page.$$eval('#disagreements, #disagreements ~ *, #disagreements ~ * *, .views', (els: PageElement[]) => {
       const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
       const lum = ([r, g, b]: number[]) => {
         const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
         return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
       };
-      const background = (e: Element | null): number[] => {
+      const background = (e: PageElement | null): number[] => {
         for (; e; e = e.parentElement) {
           const c = rgb(getComputedStyle(e).backgroundColor);
           if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
@@ -141,7 +149,7 @@ maybe('HTML report of a combined file in headless Chromium', () => {
         return [255, 255, 255];
       };
       return els
-        .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim() !== ''))
+        .filter((e) => Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim() !== ''))
         .map((e) => {
           const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
           return { text: e.textContent!.slice(0, 30), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };

@@ -85,6 +85,17 @@ describe('text report of a combined file', () => {
     ]);
   });
 
+  test('the first lines name the assessors of a combined file', () => {
+    expect(text().split('\n').slice(0, 5)).toEqual([
+      'Fenwick Borough Council (unitary)',
+      'Eight characteristics of councils building stronger, more resilient communities',
+      'version 1.3.5',
+      'Assessed 2026-11-20 by Head of HR, Finance, Head of Commissioning and Deputy',
+      'Chief Executive',
+    ]);
+    expect(run([settled]).split('\n')[3]).toBe('Assessed 2026-11-27 by Head of HR and Finance');
+  });
+
   test('the range of views beside each next step\'s answer', () => {
     const steps = text().split('\n').filter((line) => /^ {2}\d\. /.test(line) && line.includes(' · now '));
     expect(steps).toEqual([
@@ -151,6 +162,14 @@ describe('markdown report of a combined file', () => {
       '  assessed.',
     ]);
     expect(md).toContain('delivery.** 2 Developing, views 2 and not applicable from 2 assessors.');
+  });
+
+  test('the date line names the assessors', () => {
+    expect(markdown().split('\n').slice(2, 5)).toEqual([
+      'Assessed on 2026-11-20 by Head of HR, Finance, Head of Commissioning and Deputy',
+      'Chief Executive. Council type: unitary.',
+      '',
+    ]);
   });
 
   test('"Where assessors disagreed": a list item per disputed indicator, a nested item per view and the outcome', () => {
