@@ -37,11 +37,12 @@ export function viewFields(answer: Answer | undefined): ViewFields {
 }
 
 /**
- * Settled: disputed, with a reason that says something. An empty or blank `agreed:` (a hand edit)
- * does not settle a dispute, as `moderate` never accepts an empty reason for one.
+ * Settled: disputed, with `agreed` (SPEC: "settled = disputed with agreed"). `moderate` never writes
+ * an empty reason for a disputed indicator; a blank one written by hand still settles it, as
+ * `moderate` also takes it, and the reports say "no reason given".
  */
 export function isSettled(indicator: Pick<IndicatorResult, 'disputed' | 'agreed'>): boolean {
-  return indicator.disputed === true && typeof indicator.agreed === 'string' && indicator.agreed.trim() !== '';
+  return indicator.disputed === true && typeof indicator.agreed === 'string';
 }
 
 /** Disputed and not settled: what `moderate` still has to go through, and what --strict refuses. */

@@ -56,8 +56,8 @@ describe('assess --format json of a combined file', () => {
     expect(fields(indicators.get('approach.member-involvement'))).toEqual(['n/a', null, false, null]);
     // one view: spread 0
     expect(fields(indicators.get('approach.ward-forums'))).toEqual([3, 0, false, null]);
-    // 0, 3, 1, 2 (even): spread 3; the blank reason is kept as given
-    expect(fields(indicators.get('approach.community-teams'))).toEqual([1, 3, true, '  ']);
+    // 0, 3, 1, 2 (even): spread 3
+    expect(fields(indicators.get('approach.community-teams'))).toEqual([1, 3, true, null]);
     // unknown, 0, 3: spread 3
     expect(fields(indicators.get('knowledge.asset-mapping'))).toEqual([1, 3, true, 'Mapping exists for two wards only.']);
   });
@@ -82,7 +82,7 @@ describe('assess --format json of a combined file', () => {
     expect(indicators.get('intent.defined-approach')!.evidence).toBe('Cabinet paper of March 2026.');
   });
 
-  test('agreement: the assessors, 10 indicators with views, 5 disputed, 2 settled (a blank reason settles nothing)', () => {
+  test('agreement: the assessors, 10 indicators with views, 5 disputed, 2 settled', () => {
     expect(Object.keys(json)).toEqual([
       'schemaVersion', 'tool', 'rubric', 'council', 'source', 'overall', 'characteristics', 'gaps', 'notAssessed', 'agreement',
     ]);

