@@ -26,7 +26,7 @@ export function policyFailures(assessment: Assessment, policy: Policy): string[]
     failures.push(`--strict: ${n} applicable indicator${n === 1 ? ' is' : 's are'} not assessed`);
   }
   if (policy.strict) {
-    // SPEC "Several assessors": a combined file's disputes must be settled (agreed: with a reason).
+    // SPEC "Several assessors": a combined file's disputes must be settled (each given agreed:).
     const keys = assessment.characteristics.flatMap((c) => c.indicators).filter(isUnsettled).map((i) => i.key);
     if (keys.length > 0) {
       const one = keys.length === 1;

@@ -122,7 +122,7 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
  * settled". Every word from a file goes through visible(), as everywhere in this report.
  */
 function disagreements(a: Assessment, s: Style, width: number, scale: readonly ScaleLevel[] | undefined): string[] {
-  const out = [s.bold('Where assessors disagreed'), ...wrapText(v(agreementSummaryLine(a.agreement!)), width, '  ')];
+  const out = [...wrapText('Where assessors disagreed', width).map(s.bold), ...wrapText(v(agreementSummaryLine(a.agreement!)), width, '  ')];
   disputedIndicators(a).forEach(({ indicator: i, settled }, n) => {
     const number = `  ${n + 1}. `;
     out.push('');

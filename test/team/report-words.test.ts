@@ -74,3 +74,16 @@ describe('agreementSummaryLine', () => {
     expect(line(7, 3, 1, [])).toBe(`3 of 7 indicators with views are disputed ${why}: 1 settled, 2 not yet settled.`);
   });
 });
+
+describe('the text report at any width', () => {
+  test.each([20, 33, 40, 60, 100])('every line of a combined file\'s report fits %i columns', async (width) => {
+    const { loadAnswers } = await import('../../src/io/load.js');
+    const { assess } = await import('../../src/core/score.js');
+    const { renderText } = await import('../../src/render/text.js');
+    const { columns } = await import('../../src/render/width.js');
+    const loaded = await loadAnswers('test/fixtures/team/reports/unsettled.answers.yaml');
+    const text = renderText(assess(loaded.rubric.rubric, loaded.answers), { width, scale: loaded.rubric.rubric.scale, top: 30 });
+    expect(text.replace(/\s+/g, ' ')).toContain('Where assessors disagreed');
+    for (const line of text.split('\n')) expect({ line, fits: columns(line) <= width }).toEqual({ line, fits: true });
+  });
+});
