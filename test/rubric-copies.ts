@@ -13,7 +13,7 @@ export const naming = (text: string, rubric: string) => text.replace(/^rubric: .
 export const borrowedIdRubric = builtinRubric.replace(/^(    weight: )1$/m, '$12');
 if (borrowedIdRubric === builtinRubric) throw new Error('the built-in rubric has no weight of 1 to change');
 /** The borrowed rubric under a new version number. */
-export const newerRubric = borrowedIdRubric.replace(/^version: 1\.3\.5$/m, 'version: 1.4.0');
+export const newerRubric = borrowedIdRubric.replace(/^version: 1\.3\.6$/m, 'version: 1.4.0');
 /** The built-in rubric reformatted: the same rubric. */
 export const reformattedRubric = (comment: string, quoted: string) =>
-  `# ${comment}\n${builtinRubric.replace(/^version: 1\.3\.5$/m, `version: ${quoted}`)}`;
+  `# ${comment}\n${builtinRubric.replace(/^version: 1\.3\.6$/m, `version: ${quoted}`)}`;

@@ -5,6 +5,7 @@ import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 import { examplesHelp, PROGRAM_NAME, type CommandDefinition } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { noColorOption } from './options.js';
 import { stdoutErrorMessage, warn, watchStandardStreams } from './streams.js';
 
 export function buildProgram(): Command {
@@ -16,7 +17,7 @@ export function buildProgram(): Command {
     .version(toolVersion, '-V, --version', 'print the version number')
     .helpOption('-h, --help', 'show help')
     .addHelpCommand(false)
-    .option('--no-color', 'plain text, without colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .addOption(noColorOption())
     .showHelpAfterError('(add --help for usage)')
     // Commander's own errors quote what was typed; a value pasted with control characters in it
     // must not drive the terminal, so each line is shown with them made visible.

@@ -12,6 +12,10 @@ export function formatOption(formats: readonly string[]): Option {
   return new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]);
 }
 
+/** Taken by every command, so it is the program's own option. */
+export const noColorOption = () =>
+  new Option('--no-color', 'plain text, without colour (NO_COLOR and FORCE_COLOR are honoured too; --no-color wins)');
+
 export const outputOption = () =>
   new Option('-o, --output <file>', 'write to this file instead of the screen (replaced in one step, never half-written)');
 

@@ -20,7 +20,7 @@ function councils(): string {
   writeFileSync(join(dir, 'other.yaml'), example('eastmoor-county'));
   writeFileSync(join(dir, 'borrowed-id.rubric.yaml'), borrowedIdRubric);
   writeFileSync(join(dir, 'fake.yaml'), naming(example('brackenford-unitary'), './borrowed-id.rubric.yaml'));
-  writeFileSync(join(dir, 'copy.rubric.yaml'), reformattedRubric('my copy', "'1.3.5'   # quoted"));
+  writeFileSync(join(dir, 'copy.rubric.yaml'), reformattedRubric('my copy', "'1.3.6'   # quoted"));
   writeFileSync(join(dir, 'copied.yaml'), naming(example('eastmoor-county'), './copy.rubric.yaml'));
   writeFileSync(join(dir, 'newer.rubric.yaml'), newerRubric);
   writeFileSync(join(dir, 'newer.yaml'), naming(example('brackenford-unitary'), './newer.rubric.yaml'));
@@ -34,8 +34,8 @@ describe('row 7: a rubric is its id, version and content', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error: these files use different rubrics that share an id: "eight-characteristics" version 1.3.5 from rubric ' +
-        'borrowed-id.rubric.yaml (1 file: fake.yaml); "eight-characteristics" version 1.3.5 from the built-in rubric ' +
+      'error: these files use different rubrics that share an id: "eight-characteristics" version 1.3.6 from rubric ' +
+        'borrowed-id.rubric.yaml (1 file: fake.yaml); "eight-characteristics" version 1.3.6 from the built-in rubric ' +
         "(2 files: other.yaml, real.yaml). Give a changed rubric its own id or version, or score each rubric's files in a separate run\n",
     );
   });
@@ -64,13 +64,13 @@ describe('row 7: a rubric is its id, version and content', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error: real.json and fake.json were scored with two different rubrics that share the id "eight-characteristics" and version 1.3.5 ' +
+      'error: real.json and fake.json were scored with two different rubrics that share the id "eight-characteristics" and version 1.3.6 ' +
         '(their content differs), so they cannot be merged; merge only the shards of one batch run\n',
     );
     const v = cli(['merge', 'real.json', 'newer.json'], { cwd: dir });
     expect(v.code).toBe(2);
     expect(v.stderr).toBe(
-      'error: real.json was scored with rubric "eight-characteristics" version 1.3.5 and newer.json with version 1.4.0, so they cannot be merged; merge only the shards of one batch run\n',
+      'error: real.json was scored with rubric "eight-characteristics" version 1.3.6 and newer.json with version 1.4.0, so they cannot be merged; merge only the shards of one batch run\n',
     );
   });
 
@@ -81,13 +81,13 @@ describe('row 7: a rubric is its id, version and content', () => {
     expect(fake.code).toBe(2);
     expect(fake.stdout).toBe('');
     expect(fake.stderr).toBe(
-      'error: cohort.json is a cohort scored with a rubric "eight-characteristics" version 1.3.5 whose content differs from rubric ' +
+      'error: cohort.json is a cohort scored with a rubric "eight-characteristics" version 1.3.6 whose content differs from rubric ' +
         'borrowed-id.rubric.yaml, which fake.yaml was scored with (same id and version, other content), so the council cannot be placed in that cohort\n',
     );
     const newer = cli(['assess', 'newer.yaml', '--cohort', 'cohort.json'], { cwd: dir });
     expect(newer.code).toBe(2);
     expect(newer.stderr).toBe(
-      'error: cohort.json is a cohort scored with rubric "eight-characteristics" version 1.3.5, but newer.yaml was scored with version 1.4.0; run the batch again with this version\n',
+      'error: cohort.json is a cohort scored with rubric "eight-characteristics" version 1.3.6, but newer.yaml was scored with version 1.4.0; run the batch again with this version\n',
     );
     expect(cli(['assess', 'copied.yaml', '--cohort', 'cohort.json'], { cwd: dir }).code).toBe(0);
 

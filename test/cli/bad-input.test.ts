@@ -18,7 +18,7 @@ const cases: [string, string[]][] = [
   [
     'misspelt-key.yaml',
     [
-      '5:1: asessor: unknown key; did you mean "assessor"? (expected: schemaVersion, kind, rubric, council, assessedOn, assessor, answers)',
+      '5:1: asessor: unknown key; did you mean "assessor"? (expected: schemaVersion, kind, rubric, council, assessedOn, assessor, assessors, answers)',
       '8:3: alpha.a22: not an indicator of rubric "weighted"; did you mean "alpha.a2"?',
     ],
   ],

@@ -13,7 +13,7 @@ function years(): string {
   writeFileSync(join(dir, 'borrowed.yaml'), naming(example('brackenford-unitary'), './borrowed-id.rubric.yaml'));
   writeFileSync(join(dir, 'newer.rubric.yaml'), newerRubric);
   writeFileSync(join(dir, 'newer.yaml'), naming(example('brackenford-unitary'), './newer.rubric.yaml'));
-  writeFileSync(join(dir, 'copy.rubric.yaml'), reformattedRubric('reformatted copy', "'1.3.5'"));
+  writeFileSync(join(dir, 'copy.rubric.yaml'), reformattedRubric('reformatted copy', "'1.3.6'"));
   writeFileSync(join(dir, 'copied.yaml'), naming(example('brackenford-unitary'), './copy.rubric.yaml'));
   return dir;
 }
@@ -26,7 +26,7 @@ describe('row 7: compare checks the rubric by id, version and content', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       'error: last-year.yaml (the built-in rubric) and borrowed.yaml (rubric borrowed-id.rubric.yaml) use two different rubrics that share ' +
-        'the id "eight-characteristics" and version 1.3.5 (their content differs), so their scores cannot be compared; give a changed rubric a new version\n',
+        'the id "eight-characteristics" and version 1.3.6 (their content differs), so their scores cannot be compared; give a changed rubric a new version\n',
     );
   });
 
@@ -34,9 +34,9 @@ describe('row 7: compare checks the rubric by id, version and content', () => {
     const dir = years();
     const r = cli(['compare', 'last-year.yaml', 'newer.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).rubric).toEqual({ id: 'eight-characteristics', before: '1.3.5', after: '1.4.0' });
+    expect(JSON.parse(r.stdout).rubric).toEqual({ id: 'eight-characteristics', before: '1.3.6', after: '1.4.0' });
     expect(r.stderr).toBe(
-      'note: last-year.yaml was scored with rubric "eight-characteristics" version 1.3.5 and newer.yaml with version 1.4.0; ' +
+      'note: last-year.yaml was scored with rubric "eight-characteristics" version 1.3.6 and newer.yaml with version 1.4.0; ' +
         'questions the versions do not share are not compared, and changed ones are compared as they stand\n',
     );
   });

@@ -274,7 +274,7 @@ describe('row 12: 150,000 unknown keys', () => {
     const lines = r.stderr.split('\n').slice(0, -1);
     expect(lines).toHaveLength(101);
     expect(lines[0]).toBe(
-      `${file}:6:1: made-up-0: unknown key (expected: schemaVersion, kind, rubric, council, assessedOn, assessor, answers)`,
+      `${file}:6:1: made-up-0: unknown key (expected: schemaVersion, kind, rubric, council, assessedOn, assessor, assessors, answers)`,
     );
     expect(lines[100]).toBe(`${file}:106:1: ${MORE}`);
   });
