@@ -98,7 +98,13 @@ async function updateExisting(
   if (!readFileSync(output).equals(raw)) throw new UsageError(`${output} changed while the plan was being updated; it is left as it is now: run the command again`);
   await emit(edited, output);
   const keys = update.added.map((a) => a.key).join(', ');
-  warn(visibleMessage(`${output}: ${count(update.added.length, 'action')} added at the end${update.added.length > 0 ? ` (${keys})` : ''}; the actions already there are unchanged`));
+  warn(
+    visibleMessage(
+      update.added.length === 0
+        ? `${output}: every gap already has an action; only basedOn changed, to ${update.plan.basedOn.answers}`
+        : `${output}: ${count(update.added.length, 'action')} added at the end (${keys}); the actions already there are unchanged`,
+    ),
+  );
   return EXIT.ok;
 }
 
