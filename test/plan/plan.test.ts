@@ -66,6 +66,23 @@ describe('plan: a new plan', () => {
     expect(cli(['validate', 'plans/p.yaml'], { cwd: dir }).code).toBe(0);
   });
 
+  test('names and next steps with YAML punctuation, quotes and control characters read back exactly', () => {
+    const dir = councilFolder();
+    const name = 'St. Mary\'s: "North" # East, Council\u001b[2J';
+    const step = '- Ask: who #1? {all} [staff], & say "yes"\nthen 50%';
+    const rubric = readFileSync(join(dir, 'weighted.rubric.yaml'), 'utf8').replace('a2 step 1', JSON.stringify(step));
+    writeFileSync(join(dir, 'weighted.rubric.yaml'), rubric);
+    writeFileSync(
+      join(dir, 'odd.answers.yaml'),
+      `schemaVersion: 1\nkind: answers\nrubric: weighted.rubric.yaml\ncouncil: { name: ${JSON.stringify(name)}, type: null }\nanswers:\n  alpha.a2: 1\n`,
+    );
+    expect(cli(['plan', 'odd.answers.yaml', '--output', 'odd.plan.yaml'], { cwd: dir }).code).toBe(0);
+    const plan = parse(readFileSync(join(dir, 'odd.plan.yaml'), 'utf8'));
+    expect(plan.council).toEqual({ name, type: null });
+    expect(plan.actions[0].action).toBe(step);
+    expect(cli(['validate', 'odd.plan.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
   test('the output is never one of the inputs, and a file that is not a plan is never replaced', () => {
     const dir = councilFolder();
     const answers = readFileSync(join(dir, 'county.answers.yaml'), 'utf8');
@@ -181,6 +198,18 @@ describe('plan: onto an existing plan', () => {
     expect(after.actions.at(-1)).toEqual({ key: 'delta.d1', baseline: 2, target: 3, action: 'd1 step 2', owner: null, due: null, status: 'planned', notes: [] });
     expect(after.basedOn).toEqual({ answers: 'county-2027.answers.yaml', assessedOn: '2027-10-12' });
     expect(cli(['validate', 'plan.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  test('a plan saved with Windows line endings and a byte order mark keeps both', () => {
+    const dir = councilFolder();
+    const edited = editedPlan(dir);
+    const windows = `\uFEFF${edited.replace(/\n/g, '\r\n')}`;
+    writeFileSync(join(dir, 'plan.yaml'), windows);
+    expect(cli(['plan', 'county-2027.answers.yaml', '--output', 'plan.yaml'], { cwd: dir }).code).toBe(0);
+    const expected =
+      windows.replace('county.answers.yaml\r\n  assessedOn: 2026-10-14', 'county-2027.answers.yaml\r\n  assessedOn: 2027-10-12') +
+      '  - key: delta.d1\r\n    baseline: 2\r\n    target: 3\r\n    action: d1 step 2\r\n    owner:\r\n    due:\r\n    status: planned\r\n    notes: []\r\n';
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(expected);
   });
 
   test('a plan for another council or rubric is exit 2, located in the plan, and left as it is', () => {
