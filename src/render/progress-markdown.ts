@@ -24,15 +24,11 @@ export function renderProgressMarkdown(r: ProgressReport, context: ProgressConte
   for (const group of groups(r)) {
     out.push('', heading(2, group.title), '');
     for (const a of group.actions) {
-      const parts = [
-        `**${md(a.key)}**${a.overdue ? ' (overdue)' : ''}: ${md(a.action)}`,
-        `Owner: ${md(ownerText(a))}.`,
-        `Due: ${md(dueText(a))}.`,
-        `Status: ${STATUS_WORDS[a.status]}.`,
-        md(levelLine(a, context)),
-        ...(a.latestNote === null ? [] : [`Latest note, ${md(a.latestNote.on)}: ${md(a.latestNote.text)}`]),
-      ];
-      out.push(...listItem('-', parts.join(' ')));
+      // The action on the item's own line; its owner, date, status, levels and latest note beneath it.
+      out.push(...listItem('-', `**${md(a.key)}**${a.overdue ? ' (overdue)' : ''}: ${md(a.action)}`));
+      out.push(...listItem('  -', `Owner: ${md(ownerText(a))}. Due: ${md(dueText(a))}. Status: ${STATUS_WORDS[a.status]}.`));
+      out.push(...listItem('  -', md(levelLine(a, context))));
+      if (a.latestNote !== null) out.push(...listItem('  -', `Latest note, ${md(a.latestNote.on)}: ${md(a.latestNote.text)}`));
     }
   }
   return `${finishHeadings(out).join('\n')}\n`;

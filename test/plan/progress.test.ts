@@ -268,7 +268,12 @@ describe('progress: text, markdown and HTML', () => {
     const md = readFileSync(files[1]!, 'utf8');
     expect(md).toMatch(/^# Action plan progress: Fixtureshire County Council\n/);
     expect(md).toContain('## Overdue (2)');
-    expect(md).toContain('- **alpha.a2** (overdue): Set up the A2 working group');
+    expect(md).toContain(
+      '- **alpha.a2** (overdue): Set up the A2 working group\n' +
+        '  - Owner: Head of Communities. Due: 2027-03-31, overdue. Status: in progress.\n' +
+        '  - Level 1 Some when planned, target 3 All, now 3 All (up 2, target met).\n' +
+        '  - Latest note, 2027-02-01: Terms of reference agreed\n',
+    );
     const hostile = readFileSync(files[2]!, 'utf8');
     expect(hostile).not.toContain('<script>');
     expect(hostile).toContain('\\*Set up\\* the \\[group\\](<http://x>) \\| \\`now\\`');
