@@ -18,6 +18,7 @@ describe('plan: a new plan', () => {
     const dir = councilFolder();
     const r = cli(['plan', 'county.answers.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
     const plan = parse(r.stdout);
     // county.answers.yaml: a2 8, a1 4, then b1, b2, d2 at 3 each in rubric order; a3 does not apply, d1 is n/a.
     expect(plan.actions.map((a: { key: string }) => a.key)).toEqual(['alpha.a2', 'alpha.a1', 'beta.b1', 'beta.b2', 'delta.d2']);
@@ -43,7 +44,7 @@ describe('plan: a new plan', () => {
     const r = cli(['plan', 'county.answers.yaml', '--top', '2', '--output', 'plan.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n')).toContain('plan.yaml: 2 actions planned, one for each gap of the first 2');
+    expect(r.stderr).toBe('plan.yaml: 2 actions planned, for the first 2 of 5 gaps\n');
     const text = readFileSync(join(dir, 'plan.yaml'), 'utf8');
     expect(parse(text).actions.map((a: { key: string }) => a.key)).toEqual(['alpha.a2', 'alpha.a1']);
     const header = text.slice(0, text.indexOf('schemaVersion:'));
@@ -54,6 +55,18 @@ describe('plan: a new plan', () => {
     expect(cli(['validate', 'plan.yaml'], { cwd: dir }).stdout).toBe(
       'plan.yaml: valid plan for Fixtureshire County Council (rubric "weighted", 2 actions: 2 planned)\n',
     );
+  });
+
+  test('with no gaps the plan has an empty list of actions, and says so', () => {
+    const dir = councilFolder();
+    writeFileSync(
+      join(dir, 'top.answers.yaml'),
+      'schemaVersion: 1\nkind: answers\nrubric: weighted.rubric.yaml\ncouncil: { name: Fixtureshire County Council, type: county }\nanswers:\n  alpha.a1: 3\n  beta.b1: n/a\n',
+    );
+    const r = cli(['plan', 'top.answers.yaml', '--output', 'plan.yaml'], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([0, 'plan.yaml: no gaps: every question scored is at its target, so the plan has no actions yet\n']);
+    expect(parse(readFileSync(join(dir, 'plan.yaml'), 'utf8')).actions).toEqual([]);
+    expect(cli(['validate', 'plan.yaml'], { cwd: dir }).stdout).toBe('plan.yaml: valid plan for Fixtureshire County Council (rubric "weighted", 0 actions)\n');
   });
 
   test('a rubric named by path is rewritten from the plan\'s own folder', () => {
@@ -108,7 +121,8 @@ describe('plan: a new plan', () => {
 describe('plan: onto an existing plan', () => {
   /** The plan as made from the 2026 answers, then edited by hand in every way a person might. */
   function editedPlan(dir: string): string {
-    expect(cli(['plan', 'county.answers.yaml', '--output', 'plan.yaml'], { cwd: dir }).code).toBe(0);
+    const made = cli(['plan', 'county.answers.yaml', '--output', 'plan.yaml'], { cwd: dir });
+    expect([made.code, made.stderr]).toEqual([0, 'plan.yaml: 5 actions planned, one for each gap\n']);
     let text = readFileSync(join(dir, 'plan.yaml'), 'utf8');
     const replace = (from: string, to: string) => {
       expect(text).toContain(from);
@@ -168,6 +182,11 @@ describe('plan: onto an existing plan', () => {
     expect(r.stderr.split('\n')).toEqual(['plan.yaml: every gap already has an action; the plan is unchanged', '']);
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(edited);
     expect(statSync(join(dir, 'plan.yaml')).mtimeMs).toBe(before);
+    // The same answers under another name: only basedOn says so.
+    copyFileSync(join(dir, 'county.answers.yaml'), join(dir, 'county-copy.yaml'));
+    const copy = cli(['plan', 'county-copy.yaml', '--output', 'plan.yaml'], { cwd: dir });
+    expect([copy.code, copy.stderr]).toEqual([0, 'plan.yaml: every gap already has an action; only basedOn changed, to county-copy.yaml\n']);
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(edited.replace('  answers: county.answers.yaml\n', '  answers: county-copy.yaml\n'));
   });
 
   test('an empty plan (actions: []) gets a block list under its key; --top limits what is added', () => {

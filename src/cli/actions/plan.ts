@@ -39,7 +39,7 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   if (output === undefined || !isExistingFile(output)) {
     const plan = newPlan(assessment, source, options.top);
     await emit(renderPlanFile(plan, rubric), output);
-    if (output !== undefined) warn(`${visible(output)}: ${count(plan.actions.length, 'action')} planned, one for each gap${options.top === undefined ? '' : ` of the first ${options.top}`}`);
+    if (output !== undefined) warn(`${visible(output)}: ${newPlanWords(plan.actions.length, assessment.gaps.length)}`);
     return EXIT.ok;
   }
   return updateExisting(output, assessment, source, rubric, options.top);
@@ -106,6 +106,13 @@ async function updateExisting(
     ),
   );
   return EXIT.ok;
+}
+
+/** What a new plan holds: "5 actions planned, one for each gap", "10 actions planned, for the first 10 of 19 gaps". */
+function newPlanWords(actions: number, gaps: number): string {
+  if (gaps === 0) return 'no gaps: every question scored is at its target, so the plan has no actions yet';
+  if (actions === gaps) return `${count(actions, 'action')} planned, one for each gap`;
+  return `${count(actions, 'action')} planned, for the first ${actions} of ${count(gaps, 'gap')}`;
 }
 
 /** "approach.staff-in-communities now meets its target (level 3, target 3); its action is ..." */
