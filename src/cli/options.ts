@@ -23,6 +23,13 @@ export const outputOption = () =>
 export const rubricOption = (what: string) =>
   new Option('-r, --rubric <id|path>', `rubric to use: a built-in id (see "rubrics") or a path to a rubric file${what}`);
 
+/** `--only`: part of the rubric, for one assessor (interview, template). Read by core/selection.ts. */
+export const onlyOption = (verb: string, after = '') =>
+  new Option(
+    '--only <ids>',
+    `${verb} only these characteristics and indicators: ids and keys separated by commas, such as approach,culture.appraisals-and-targets${after}`,
+  );
+
 export function wholeNumber(min: number) {
   return (raw: string): number => {
     const value = Number(raw);

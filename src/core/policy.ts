@@ -1,10 +1,11 @@
+import { isUnsettled } from './agreement.js';
 import { EPSILON } from './score.js';
 import type { Assessment } from './types.js';
 
 export interface Policy {
   /** Fail when the overall score is below this (0-100), or null. */
   failUnder?: number;
-  /** Fail when any applicable indicator is not assessed. */
+  /** Fail when any applicable indicator is not assessed, or any disputed indicator is not settled. */
   strict?: boolean;
 }
 
@@ -23,6 +24,17 @@ export function policyFailures(assessment: Assessment, policy: Policy): string[]
   if (policy.strict && assessment.notAssessed.length > 0) {
     const n = assessment.notAssessed.length;
     failures.push(`--strict: ${n} applicable indicator${n === 1 ? ' is' : 's are'} not assessed`);
+  }
+  if (policy.strict) {
+    // SPEC "Several assessors": a combined file's disputes must be settled (each given agreed:).
+    const keys = assessment.characteristics.flatMap((c) => c.indicators).filter(isUnsettled).map((i) => i.key);
+    if (keys.length > 0) {
+      const one = keys.length === 1;
+      failures.push(
+        `--strict: ${keys.length} disputed indicator${one ? ' is' : 's are'} not settled: ${keys.join(', ')} ` +
+          `(settle ${one ? 'it' : 'them'} with moderate, or give ${one ? 'its answer' : 'each answer'} an agreed: reason)`,
+      );
+    }
   }
   return failures;
 }

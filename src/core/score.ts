@@ -1,4 +1,5 @@
 // SPEC "Scoring", exactly. Pure: a rubric and an answers file in, an Assessment out.
+import { agreementSummary, hasViews, viewFields } from './agreement.js';
 import { isApplicable, normaliseAnswer } from './answers.js';
 import { indicatorKey, scaleMax } from './rubric.js';
 import type { AnswersFile, Assessment, CharacteristicResult, CouncilInfo, Gap, IndicatorResult, Rubric } from './types.js';
@@ -26,6 +27,7 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
   let applicableTotal = 0;
   let answeredTotal = 0;
   let order = 0;
+  const withViews = hasViews(file);
 
   for (const characteristic of rubric.characteristics) {
     const W = characteristic.weight ?? 1;
@@ -39,11 +41,13 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
     for (const indicator of characteristic.indicators) {
       const key = indicatorKey(characteristic, indicator);
       const w = indicator.weight ?? 1;
-      const answer = normaliseAnswer(Object.hasOwn(file.answers, key) ? file.answers[key] : undefined);
+      const given = Object.hasOwn(file.answers, key) ? file.answers[key] : undefined;
+      const answer = normaliseAnswer(given);
       const applies = isApplicable(indicator, file.council);
       const result: IndicatorResult = { key, statement: indicator.statement, applicable: applies, answer: answer.value };
       if (answer.evidence !== undefined) result.evidence = answer.evidence;
       if (answer.confidence !== undefined) result.confidence = answer.confidence;
+      if (withViews) Object.assign(result, viewFields(given));
       indicators.push(result);
       order++;
       if (!applies) continue;
@@ -111,6 +115,7 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
     characteristics,
     gaps: gaps.map(({ order: _order, ...gap }) => gap),
     notAssessed,
+    ...(withViews && { agreement: agreementSummary(file, characteristics.flatMap((c) => c.indicators)) }),
     target,
     ...(file.assessedOn !== undefined && { assessedOn: file.assessedOn }),
     ...(file.assessor !== undefined && { assessor: file.assessor }),

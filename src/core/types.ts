@@ -21,6 +21,8 @@ export type {
   AnswerValue,
   CohortPlacement,
   Placement,
+  Agreement,
+  IndicatorView,
 } from '../generated/report-types.js';
 
 import type { Report } from '../generated/report-types.js';

@@ -35,7 +35,7 @@ export function inquirerPrompter({ signal, write = (t) => process.stdout.write(t
     input: (o) =>
       input(
         {
-          message: o.message,
+          message: fit(o.message, 2),
           default: o.default,
           validate: o.required ? (v: string) => (v.trim() !== '' || 'Please type an answer') : undefined,
         },

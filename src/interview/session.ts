@@ -3,6 +3,7 @@
 import { isApplicable, normaliseAnswer } from '../core/answers.js';
 import { indicatorKey } from '../core/rubric.js';
 import { assess } from '../core/score.js';
+import type { Selection } from '../core/selection.js';
 import type { Answer, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
 import { oneDecimal, percent } from '../render/format.js';
 import { wrap } from '../render/wrap.js';
@@ -15,6 +16,8 @@ export interface InterviewOptions {
   prompter: Prompter;
   /** Called after every change, with the whole file; must leave a valid answers file on disk. */
   save: (file: AnswersFile) => Promise<void>;
+  /** `--only`: just these questions are asked, and counted, and offered in the review. */
+  only?: Selection;
 }
 
 interface Step {
@@ -26,17 +29,16 @@ interface Step {
 const BACK = Symbol('back');
 type ScoreChoice = ScoreValue | typeof BACK;
 
-export async function runInterview({ rubric, file, prompter, save }: InterviewOptions): Promise<AnswersFile> {
+export async function runInterview({ rubric, file, prompter, save, only }: InterviewOptions): Promise<AnswersFile> {
+  await askAssessor(file, prompter, save);
   await askProfile(rubric, file, prompter, save);
 
-  const steps: Step[] = rubric.characteristics.flatMap((characteristic) =>
-    characteristic.indicators
-      .filter((indicator) => isApplicable(indicator, file.council))
-      .map((indicator) => ({ characteristic, indicator, key: indicatorKey(characteristic, indicator) })),
-  );
+  const steps = interviewSteps(rubric, file, only);
   const isAnswered = (step: Step) => normaliseAnswer(file.answers[step.key]).value !== null;
   const remaining = steps.filter((s) => !isAnswered(s)).length;
-  if (remaining < steps.length) {
+  if (only && steps.length === 0) {
+    prompter.say('None of the questions chosen with --only apply to this council, so there is nothing to ask.');
+  } else if (remaining < steps.length) {
     prompter.say(`${steps.length - remaining} of ${steps.length} questions are already answered; ${remaining} to go.`);
   }
 
@@ -51,7 +53,7 @@ export async function runInterview({ rubric, file, prompter, save }: InterviewOp
   }
 
   for (;;) {
-    const choice = await review(rubric, file, prompter);
+    const choice = await review(rubric, file, prompter, only && steps);
     if (choice === 'finish') return file;
     // Revisit one characteristic: every question in it, current answers offered as defaults.
     let i = steps.findIndex((s) => s.characteristic.id === choice);
@@ -60,6 +62,33 @@ export async function runInterview({ rubric, file, prompter, save }: InterviewOp
       i = result === 'back' ? Math.max(i - 1, steps.findIndex((s) => s.characteristic.id === choice)) : i + 1;
     }
   }
+}
+
+/** The questions to ask, in rubric order: those that apply to the council and, with `--only`, were chosen. */
+function interviewSteps(rubric: Rubric, file: AnswersFile, only: Selection | undefined): Step[] {
+  return rubric.characteristics.flatMap((characteristic) =>
+    characteristic.indicators
+      .filter((indicator) => isApplicable(indicator, file.council))
+      .map((indicator) => ({ characteristic, indicator, key: indicatorKey(characteristic, indicator) }))
+      .filter((step) => !only || only.has(step.key)),
+  );
+}
+
+/** The questions `--only` chose that apply to the council, and how many of them are answered. */
+export function selectionProgress(rubric: Rubric, file: AnswersFile, only: Selection): { answered: number; total: number } {
+  const steps = interviewSteps(rubric, file, only);
+  return { answered: steps.filter((s) => normaliseAnswer(file.answers[s.key]).value !== null).length, total: steps.length };
+}
+
+/** Who is answering, asked once when the file does not say; Enter leaves it out. */
+async function askAssessor(file: AnswersFile, prompter: Prompter, save: InterviewOptions['save']) {
+  if (file.assessor !== undefined) return;
+  const typed = (
+    await prompter.input({ message: 'Who is answering? A name or a job title, such as Head of HR (optional; press Enter to skip):' })
+  ).trim();
+  if (typed === '') return;
+  file.assessor = typed;
+  await save(file);
 }
 
 async function askProfile(rubric: Rubric, file: AnswersFile, prompter: Prompter, save: InterviewOptions['save']) {
@@ -136,21 +165,33 @@ function setAnswer(
   file.answers[key] = answer;
 }
 
-async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter): Promise<string> {
+/**
+ * The end screen: a line per characteristic, then finish or revisit one. With `--only` (`chosen` is
+ * the questions asked), only the chosen characteristics, each counting its chosen questions.
+ */
+async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, chosen?: Step[]): Promise<string> {
   const assessment = assess(rubric, file);
+  const shown = chosen
+    ? assessment.characteristics.filter((c) => chosen.some((s) => s.characteristic.id === c.id))
+    : assessment.characteristics;
+  const isAnswered = (step: Step) => normaliseAnswer(file.answers[step.key]).value !== null;
   prompter.say('');
-  prompter.say('Your answers so far:');
-  const width = Math.max(...assessment.characteristics.map((c) => c.title.length));
-  for (const c of assessment.characteristics) {
-    prompter.say(`  ${c.title.padEnd(width)}  score ${oneDecimal(c.score).padStart(5)}  ${percent(c.coverage).padStart(6)} answered`);
+  if (chosen) {
+    prompter.say(`Your answers so far: ${chosen.filter(isAnswered).length} of ${chosen.length} chosen questions answered.`);
+  } else {
+    prompter.say('Your answers so far:');
+  }
+  const width = Math.max(0, ...shown.map((c) => c.title.length));
+  for (const c of shown) {
+    const mine = chosen?.filter((s) => s.characteristic.id === c.id);
+    const answered = mine ? `${mine.filter(isAnswered).length} of ${mine.length} answered` : `${percent(c.coverage).padStart(6)} answered`;
+    prompter.say(`  ${c.title.padEnd(width)}  score ${oneDecimal(c.score).padStart(5)}  ${answered}`);
   }
   return prompter.select<string>({
     message: 'Finish, or go back over one characteristic?',
     choices: [
       { name: 'Finish and show the report', value: 'finish' },
-      ...assessment.characteristics
-        .filter((c) => c.indicators.some((i) => i.applicable))
-        .map((c) => ({ name: `Revisit ${c.title}`, value: c.id })),
+      ...shown.filter((c) => c.indicators.some((i) => i.applicable)).map((c) => ({ name: `Revisit ${c.title}`, value: c.id })),
     ],
   });
 }

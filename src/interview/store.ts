@@ -393,7 +393,7 @@ export class AnswersStore {
 const ROOT_ORDER = ['schemaVersion', 'kind', 'rubric', 'council', 'assessedOn', 'assessor', 'answers'];
 
 /** `leeds.answers.yaml` -> `leeds.answers.copy.yaml`, or `.copy-2.yaml` ... if that exists. */
-function sideFile(path: string): string {
+export function sideFile(path: string): string {
   const name = basename(path);
   const stem = name.replace(/\.ya?ml$/i, '');
   const ext = name.slice(stem.length) || '.yaml';

@@ -11,8 +11,8 @@ function yaml(): typeof YamlLibrary {
 }
 
 export interface YamlEdit {
-  /** The key, and the key inside it: `['assessor']`, `['answers', 'alpha.a1']`. */
-  path: readonly [string] | readonly [string, string];
+  /** The key, and the keys inside it: `['assessor']`, `['answers', 'alpha.a1']`, `['answers', 'alpha.a1', 'agreed']`. */
+  path: readonly [string, ...string[]];
   /** The new value as one line of YAML (`2`, `{ score: 2, evidence: "..." }`); undefined removes the key. */
   text: string | undefined;
 }
@@ -55,15 +55,17 @@ function expectedData(data: unknown, edits: readonly YamlEdit[]): unknown {
   if (!isRecord(data)) return undefined;
   // Copies of the mappings edited, nothing deeper: the rest is compared, never changed.
   const out: Record<string, unknown> = { ...data };
-  const copied = new Set<string>();
+  const copied = new Set<Record<string, unknown>>([out]);
   for (const { path, text } of edits) {
     let parent: Record<string, unknown> = out;
-    if (path.length === 2) {
-      const inner = parent[path[0]];
+    for (const step of path.slice(0, -1)) {
+      const inner = parent[step];
       if (!isRecord(inner)) return undefined;
-      if (!copied.has(path[0])) {
-        out[path[0]] = parent = { ...inner };
-        copied.add(path[0]);
+      if (!copied.has(inner)) {
+        const copy = { ...inner };
+        parent[step] = copy;
+        copied.add(copy);
+        parent = copy;
       } else parent = inner;
     }
     const key = path[path.length - 1]!;
@@ -112,11 +114,15 @@ function splice(text: string, doc: YamlLibrary.Document.Parsed, edits: readonly 
   const splices: Splice[] = [];
   /** New keys, by the map they go in. */
   const additions = new Map<YAMLMap, YamlEdit[]>();
+  /** The pair in a block mapping whose value each inner mapping is. */
+  const owners = new Map<YAMLMap, Pair>();
   for (const edit of edits) {
     let map: YAMLMap = root;
-    if (edit.path.length === 2) {
-      const inner = pairOf(root, edit.path[0])?.value;
+    for (const step of edit.path.slice(0, -1)) {
+      const pair = pairOf(map, step);
+      const inner = pair?.value;
       if (!isMap(inner)) return undefined;
+      if (!map.flow) owners.set(inner, pair!);
       map = inner;
     }
     const key = edit.path[edit.path.length - 1]!;
@@ -130,8 +136,7 @@ function splice(text: string, doc: YamlLibrary.Document.Parsed, edits: readonly 
     }
   }
   for (const [map, added] of additions) {
-    const owner = added[0]!.path.length === 2 && !root.flow ? pairOf(root, added[0]!.path[0]) : undefined;
-    const made = addToMap(text, map, added, order, eol, owner);
+    const made = addToMap(text, map, added, order, eol, owners.get(map));
     if (!made) return undefined;
     splices.push(...made);
   }

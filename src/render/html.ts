@@ -1,6 +1,7 @@
 import type { Assessment, IndicatorResult } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
+import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
@@ -40,15 +41,27 @@ footer { margin-top: 2.5rem; font-size: .85rem; color: #505a5f; border-top: 1px 
 }
 `.trim();
 
+// Only in the report of a combined file, so an ordinary file's report stays byte for byte as it was.
+const TEAM_CSS = `
+.views { color: #505a5f; font-size: .92rem; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .3rem; }
+p.key { color: #505a5f; margin: 0 0 .3rem; font-size: .92rem; }
+table.views-of th:nth-child(1) { width: 24%; }
+table.views-of th:nth-child(2) { width: 18%; }
+table.views-of th:nth-child(3) { width: 14%; }
+p.outcome { border-left: 4px solid #505a5f; padding-left: .6rem; }
+`.trim();
+
 /** One self-contained HTML file to hand to a council: readable on screen, printable on A4. */
 export function renderHtml(a: Assessment, { rubric, top }: ReportContext): string {
   const indicators = a.characteristics.flatMap((c) => c.indicators);
   const applicable = indicators.filter((i) => i.applicable);
   const answered = applicable.filter((i) => i.answer !== null).length;
   const profile = (rubric.profile ?? []).filter((f) => typeof a.council[f.id] === 'string').map((f) => String(a.council[f.id]).replace(/-/g, ' '));
+  const by = assessedBy(a);
   const meta = [
     a.assessedOn ? `Assessed on ${h(a.assessedOn)}` : 'Date of assessment not recorded',
-    a.assessor ? `by ${h(a.assessor)}` : '',
+    by ? `by ${h(by)}` : '',
   ].filter(Boolean).join(' ');
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -57,7 +70,7 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Community resilience assessment: ${h(a.council.name)}</title>`,
-    `<style>\n${CSS}\n</style>`,
+    `<style>\n${CSS}${a.agreement ? `\n${TEAM_CSS}` : ''}\n</style>`,
     '</head>',
     '<body>',
     '<header>',
@@ -96,11 +109,14 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
     out.push('<ol class="steps">');
     for (const gap of shown) {
       const statement = indicators.find((i) => i.key === gap.key)?.statement ?? gap.key;
-      const now = gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`;
+      const range = viewsRange(indicators.find((i) => i.key === gap.key)?.views);
+      const now = `${gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`}${range ? `, ${range}` : ''}`;
       out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.</span><br>${h(gap.nextStep)}</li>`);
     }
     out.push('</ol>');
   }
+
+  if (a.agreement) out.push(...disagreements(a, rubric));
 
   for (const c of a.characteristics) {
     out.push(`<h2>${h(c.title)}</h2>`);
@@ -135,7 +151,36 @@ function indicatorRow(i: IndicatorResult, rubric: ReportContext['rubric']): stri
   const evidence = [i.evidence ? h(i.evidence) : '', i.confidence ? `<span class="muted">(confidence: ${h(i.confidence)})</span>` : '']
     .filter(Boolean)
     .join(' ');
-  return `<tr><td>${h(i.statement)}</td><td>${h(answer)}</td><td class="evidence">${evidence}</td></tr>`;
+  const range = viewsRange(i.views);
+  return `<tr><td>${h(i.statement)}</td><td>${h(answer)}${range ? `<br><span class="views">${h(range)}</span>` : ''}</td><td class="evidence">${evidence}</td></tr>`;
+}
+
+/**
+ * A combined file's "Where assessors disagreed": a heading per disputed indicator (h3 under the
+ * section's h2), a table of its views with column headers and a caption, and the outcome in words
+ * ("Agreed: ..." or "Not yet settled"), so nothing is told by colour or position alone.
+ */
+function disagreements(a: Assessment, rubric: ReportContext['rubric']): string[] {
+  const out = ['<h2 id="disagreements">Where assessors disagreed</h2>', `<p>${h(agreementSummaryLine(a.agreement!))}</p>`];
+  for (const { indicator: i, characteristic, settled } of disputedIndicators(a)) {
+    out.push(`<h3>${h(i.statement)}</h3>`, `<p class="key">${h(characteristic)}: ${h(i.key)}</p>`);
+    out.push(
+      '<table class="views-of">',
+      `<caption class="muted">Each assessor's view of ${h(i.key)}</caption>`,
+      '<thead><tr><th scope="col">Assessor</th><th scope="col">Level</th><th scope="col">Confidence</th><th scope="col">Evidence</th></tr></thead>',
+      '<tbody>',
+    );
+    for (const view of i.views ?? []) {
+      out.push(
+        `<tr><th scope="row">${h(view.assessor)}</th><td>${h(levelText(rubric.scale, view.score))}</td>` +
+          `<td>${view.confidence ? h(view.confidence) : '<span class="muted">not given</span>'}</td><td class="evidence">${view.evidence ? h(view.evidence) : ''}</td></tr>`,
+      );
+    }
+    out.push('</tbody>', '</table>');
+    const evidence = settled && i.evidence ? ` Evidence: ${h(i.evidence)}` : '';
+    out.push(`<p class="outcome"><strong>${h(outcomeLine(rubric.scale, i, settled))}</strong>${evidence}</p>`);
+  }
+  return out;
 }
 
 function keyList(title: string, intro: string, keys: readonly string[], indicators: IndicatorResult[]): string[] {

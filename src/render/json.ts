@@ -23,6 +23,18 @@ export function toReport(a: Assessment, toolVersion: string): Report {
         answer: i.answer,
         ...(i.evidence !== undefined && { evidence: i.evidence }),
         ...(i.confidence !== undefined && { confidence: i.confidence }),
+        // A combined file's indicators only (SPEC "Several assessors"): all four, or none.
+        ...(i.views !== undefined && {
+          views: i.views.map((view) => ({
+            assessor: view.assessor,
+            score: view.score,
+            ...(view.evidence !== undefined && { evidence: view.evidence }),
+            ...(view.confidence !== undefined && { confidence: view.confidence }),
+          })),
+          spread: i.spread ?? null,
+          disputed: i.disputed ?? false,
+          agreed: i.agreed ?? null,
+        }),
       })),
     })),
     gaps: a.gaps.map((g) => ({
@@ -35,6 +47,14 @@ export function toReport(a: Assessment, toolVersion: string): Report {
       nextStep: g.nextStep,
     })),
     notAssessed: [...a.notAssessed],
+    ...(a.agreement !== undefined && {
+      agreement: {
+        assessors: [...a.agreement.assessors],
+        withViews: a.agreement.withViews,
+        disputed: a.agreement.disputed,
+        settled: a.agreement.settled,
+      },
+    }),
     ...(a.cohort !== undefined && { cohort: a.cohort }),
   };
 }

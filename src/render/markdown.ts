@@ -2,6 +2,7 @@ import { QUARTER_NAMES } from '../core/cohort.js';
 import type { Assessment, IndicatorResult, Placement } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
+import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
@@ -19,9 +20,10 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   const profile = (rubric.profile ?? [])
     .filter((f) => typeof a.council[f.id] === 'string')
     .map((f) => md(String(a.council[f.id]).replace(/-/g, ' ')));
+  const by = assessedBy(a);
   const when =
-    a.assessedOn || a.assessor
-      ? `Assessed${a.assessedOn ? ` on ${md(a.assessedOn)}` : ''}${a.assessor ? ` by ${md(a.assessor)}` : ''}.`
+    a.assessedOn || by
+      ? `Assessed${a.assessedOn ? ` on ${md(a.assessedOn)}` : ''}${by ? ` by ${md(by)}` : ''}.`
       : 'Date of assessment not recorded.';
   para(`${when}${profile.length ? ` Council type: ${profile.join(', ')}.` : ''}`);
 
@@ -60,11 +62,14 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   if (shown.length === 0) para(`No gaps: every scored question is at the target level (${a.target}).`);
   shown.forEach((gap, n) => {
     const indicator = indicators.find((i) => i.key === gap.key);
-    const now = gap.unknown ? "don't know" : `${md(levelLabel(rubric, gap.score))} (${gap.score})`;
+    const range = viewsRange(indicator?.views);
+    const now = `${gap.unknown ? "don't know" : `${md(levelLabel(rubric, gap.score))} (${gap.score})`}${range ? `, ${md(range)}` : ''}`;
     out.push(...listItem(`${n + 1}.`, `**${md(indicator?.statement ?? gap.key)}** Now: ${now}. ${md(gap.nextStep)}`));
   });
   if (shown.length > 0) out.push('');
   if (a.gaps.length > shown.length) para(`${a.gaps.length - shown.length} more questions are below the target level; each characteristic's answers are set out below.`);
+
+  if (a.agreement) out.push(...disagreements(a, rubric));
 
   for (const c of a.characteristics) {
     out.push(heading(2, md(c.title)), '');
@@ -94,11 +99,37 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
 }
 
 function indicatorItem(i: IndicatorResult, rubric: ReportContext['rubric']): string[] {
+  const range = viewsRange(i.views);
   const answer = i.applicable ? md(answerText(rubric, i.answer)) : 'Does not apply to this council';
-  let text = `- **${md(i.statement)}** ${answer}.`;
+  let text = `- **${md(i.statement)}** ${answer}${range ? `, ${md(range)}` : ''}.`;
   if (i.evidence) text += ` Evidence: ${md(i.evidence)}`;
   if (i.confidence) text += ` (confidence: ${md(i.confidence)})`;
   return listItem('-', text.slice(2));
+}
+
+/**
+ * A combined file's "Where assessors disagreed": one item per disputed indicator (its statement and
+ * key), a nested item per view, and the agreed level and reason, or "not yet settled".
+ */
+function disagreements(a: Assessment, rubric: ReportContext['rubric']): string[] {
+  const out = [heading(2, 'Where assessors disagreed'), '', ...wrap(md(agreementSummaryLine(a.agreement!)), WIDTH), ''];
+  const disputed = disputedIndicators(a);
+  for (const { indicator: i, settled } of disputed) {
+    out.push(...listItem('-', `**${md(i.statement)}** (\`${i.key}\`)`));
+    for (const view of i.views ?? []) {
+      const evidence = view.evidence ? ` Evidence: ${md(view.evidence)}` : '';
+      out.push(...nested(`${md(viewLine(rubric.scale, view))}.${evidence}`));
+    }
+    const evidence = settled && i.evidence ? ` Evidence: ${md(i.evidence)}` : '';
+    out.push(...nested(`${md(outcomeLine(rubric.scale, i, settled))}${evidence}`));
+  }
+  if (disputed.length > 0) out.push('');
+  return out;
+}
+
+/** An item of a list nested two spaces under an item of "-" (markdownlint's MD007). */
+function nested(text: string): string[] {
+  return wrap(text, WIDTH - 4).map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`));
 }
 
 function keyList(title: string, intro: string, keys: readonly string[], indicators: IndicatorResult[]): string[] {

@@ -1,4 +1,5 @@
 import { indicatorKey } from '../core/rubric.js';
+import type { Selection } from '../core/selection.js';
 import type { Rubric } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import { wrap } from './wrap.js';
@@ -8,6 +9,8 @@ export interface TemplateOptions {
   rubricRef: string;
   /** Path (as seen from the template) of schemas/answers.schema.json, for editors. */
   schemaPath: string;
+  /** `--only`: just these indicators, and the headers of the characteristics that have some. */
+  only?: Selection;
 }
 
 const WIDTH = 100;
@@ -26,6 +29,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
         "council, or unknown if you don't know (counted as 0 and flagged). Leave it empty if not yet answered. " +
         'To record evidence, write { score: 2, evidence: "where it is written down", confidence: high }.',
     ),
+    ...(options.only ? comment(`Only part of the rubric is here, for one assessor: ${options.only.ids.join(', ')}.`) : []),
     'schemaVersion: 1',
     'kind: answers',
     `rubric: ${yamlScalar(options.rubricRef)}`,
@@ -39,10 +43,13 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
   out.push('# assessedOn: 2026-01-31      # the date of the assessment, YYYY-MM-DD');
   out.push('# assessor: Your job title');
   out.push('answers:');
+  const only = options.only;
   for (const characteristic of rubric.characteristics) {
+    const indicators = only ? characteristic.indicators.filter((i) => only.has(indicatorKey(characteristic, i))) : characteristic.indicators;
+    if (only && indicators.length === 0) continue;
     out.push('');
     out.push(`  # ── ${visible(characteristic.title)} ${'─'.repeat(Math.max(3, 60 - characteristic.title.length))}`);
-    for (const indicator of characteristic.indicators) {
+    for (const indicator of indicators) {
       out.push(...comment(indicator.statement, '  '));
       out.push(...comment(`Q: ${indicator.question}`, '  '));
       if (indicator.appliesTo) {

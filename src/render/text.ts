@@ -3,6 +3,7 @@ import { QUARTER_NAMES } from '../core/cohort.js';
 import { cohortLine } from './cohort-line.js';
 import type { Placement } from '../core/types.js';
 import { visible } from '../core/visible.js';
+import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { bar, count, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
 import { plain } from './style.js';
@@ -46,7 +47,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   if (title.length > 0 && columns(`${title.at(-1)} · ${version}`) <= width) title.push(`${title.pop()} · ${version}`);
   else title.push(...wrapText(version, width));
   out.push(...title.map(s.dim));
-  const when = [a.assessedOn && `assessed ${v(a.assessedOn)}`, a.assessor && `by ${v(a.assessor)}`].filter(Boolean).join(' ');
+  const by = assessedBy(a);
+  const when = [a.assessedOn && `assessed ${v(a.assessedOn)}`, by && `by ${v(by)}`].filter(Boolean).join(' ');
   if (when) out.push(...wrapText(when.charAt(0).toUpperCase() + when.slice(1), width).map(s.dim));
   out.push('');
 
@@ -78,10 +80,12 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
     if (columns(head + of) <= width) out.push(s.bold(head) + s.dim(of));
     else out.push(...wrapText(head, width).map(s.bold), ...wrapText(of.trim(), width).map(s.dim));
     shown.forEach((gap, n) => {
-      const statement = a.characteristics.flatMap((c) => c.indicators).find((i) => i.key === gap.key)?.statement ?? '';
+      const indicator = a.characteristics.flatMap((c) => c.indicators).find((i) => i.key === gap.key);
+      const statement = indicator?.statement ?? '';
       const number = `  ${n + 1}. `;
       const key = v(gap.key);
-      const now = ` · now ${gap.unknown ? "don't know (counted as 0)" : levelName(gap.score)}`;
+      const range = viewsRange(indicator?.views);
+      const now = ` · now ${gap.unknown ? "don't know (counted as 0)" : levelName(gap.score)}${range ? `, ${range}` : ''}`;
       if (columns(number + key + now) <= width) out.push(`${number}${s.bold(key)}${s.dim(now)}`);
       else out.push(...wrapText(key + now, width, '     ').map((line, i) => (i === 0 ? number + line.trimStart() : line)).map(s.dim));
       out.push(...wrapText(v(statement), width, '     ').map(s.dim));
@@ -89,6 +93,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
       out.push(...step.map((line, i) => (i === 0 ? `     → ${line.trimStart()}` : line)));
     });
   }
+
+  if (a.agreement) out.push('', ...disagreements(a, s, width, options.scale));
 
   const unknown = a.characteristics.flatMap((c) => c.indicators).filter((i) => i.applicable && i.answer === 'unknown');
   const notApplicable = a.characteristics.flatMap((c) => c.indicators).filter((i) => !i.applicable);
@@ -108,6 +114,29 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
     out.push(...lines.map((line, i) => (i === 0 ? line.trimStart() : line)).map(s.dim));
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A combined file's "Where assessors disagreed": the summary, then each disputed indicator with
+ * every view (assessor, level, confidence, evidence) and the agreed level and reason, or "not yet
+ * settled". Every word from a file goes through visible(), as everywhere in this report.
+ */
+function disagreements(a: Assessment, s: Style, width: number, scale: readonly ScaleLevel[] | undefined): string[] {
+  const out = [...wrapText('Where assessors disagreed', width).map(s.bold), ...wrapText(v(agreementSummaryLine(a.agreement!)), width, '  ')];
+  disputedIndicators(a).forEach(({ indicator: i, settled }, n) => {
+    const number = `  ${n + 1}. `;
+    out.push('');
+    out.push(...wrapText(v(i.key), width, '     ').map((line, at) => (at === 0 ? number + s.bold(line.trimStart()) : s.bold(line))));
+    out.push(...wrapText(v(i.statement), width, '     ').map(s.dim));
+    for (const view of i.views ?? []) {
+      out.push(...wrapText(v(viewLine(scale, view)), width, '       ').map((line, at) => (at === 0 ? `     - ${line.trimStart()}` : line)));
+      if (view.evidence) out.push(...wrapText(v(`Evidence: ${view.evidence}`), width, '       ').map(s.dim));
+    }
+    const outcome = wrapText(v(outcomeLine(scale, i, settled)), width, '     ');
+    out.push(...(settled ? outcome : outcome.map(s.warn)));
+    if (settled && i.evidence) out.push(...wrapText(v(`Evidence: ${i.evidence}`), width, '     ').map(s.dim));
+  });
+  return out;
 }
 
 /**

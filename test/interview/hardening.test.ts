@@ -16,7 +16,7 @@ const DATE = () => '2026-11-01';
 
 const interview = (script: Step[], answers: string, date = DATE) => {
   const s = hooked(script);
-  return { ...s, code: runInterviewCommand({ rubric, color: false, answers }, s.prompter, date) };
+  return { ...s, code: runInterviewCommand({ rubric, color: false, answers, assessor: 'Tester' }, s.prompter, date) };
 };
 const statements = (asked: string[]) => asked.filter((m) => /^[A-D] (one|two|three)$/.test(m));
 const ANOTHER_FILE = 'Type the path of another file to save your answers in:';
@@ -99,7 +99,8 @@ describe('two interviews on one answers file', () => {
       const { answers: file } = await loadAnswers(path);
       writeFileSync(path, `kind: answers\nschemaVersion: 1\nrubric: ${file.rubric}\nassessedOn: ${file.assessedOn}\n${extra}council: {type: county, name: Tidyton}\nanswers: ${JSON.stringify(file.answers)}\n`);
     };
-    const r = interview(['Tidyton', 'County', '1 Some', '', reformat(''), '2 Most', '', reformat('assessor: Jo Bloggs\n'), '3 All', ''], path);
+    const s = hooked(['Tidyton', '', 'County', '1 Some', '', reformat(''), '2 Most', '', reformat('assessor: Jo Bloggs\n'), '3 All', '']);
+    const r = { ...s, code: runInterviewCommand({ rubric, color: false, answers: path }, s.prompter, DATE) };
     expect(await r.code).toBe(130);
     const merges = r.said.filter((l) => l.startsWith('Someone else'));
     expect(merges).toEqual([`Someone else saved answers in ${path} while you were answering; their assessor is kept.`]);
@@ -145,7 +146,7 @@ describe('two interviews on one answers file', () => {
     process.chdir(dir);
     try {
       const s = hooked(['Oldham', false, true, 'County', '1 Some', '']);
-      expect(await runInterviewCommand({ rubric, color: false }, s.prompter, DATE)).toBe(130);
+      expect(await runInterviewCommand({ rubric, color: false, assessor: 'Tester' }, s.prompter, DATE)).toBe(130);
     } finally {
       process.chdir(cwd);
     }

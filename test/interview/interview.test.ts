@@ -12,7 +12,7 @@ import { scriptedPrompter, captureStderr } from './scripted-prompter.js';
 const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 const run = (script: Parameters<typeof scriptedPrompter>[0], options: { answers?: string; resume?: boolean } = {}) => {
   const s = scriptedPrompter(script);
-  return { ...s, code: runInterviewCommand({ rubric, color: false, ...options }, s.prompter) };
+  return { ...s, code: runInterviewCommand({ rubric, color: false, assessor: 'Tester', ...options }, s.prompter) };
 };
 const statements = (asked: string[]) => asked.filter((m) => /^[A-D] (one|two|three)$/.test(m));
 
@@ -133,7 +133,7 @@ describe('interview', () => {
       const keys = indicatorKeys(builtIn);
       const path = join(tempDir(), `${id}.answers.yaml`);
       const s = scriptedPrompter(['Testford Council', 'Unitary', ...keys.flatMap(() => ['2 Developing', '']), 'Finish and show the report']);
-      expect(await runInterviewCommand({ rubric: id, color: false, answers: path }, s.prompter)).toBe(0);
+      expect(await runInterviewCommand({ rubric: id, color: false, answers: path, assessor: 'Tester' }, s.prompter)).toBe(0);
       expect(s.left()).toBe(0);
       expect(s.said).toContain(`── ${builtIn.characteristics[0]!.title} · question 1 of ${keys.length} ──`);
       const loaded = await loadAnswers(path);

@@ -56,7 +56,7 @@ describe('rows 3 and 4: the interview keeps what people wrote in the answers fil
       .replace(/^ {2}alpha\.a1:.*$/m, '  alpha.a1: 2   # Sam: from the 2024 plan, page 12');
     writeFileSync(path, filled);
     expect(cli(['validate', path]).code).toBe(0);
-    const r = run([], path); // Ctrl-C at the first question: nothing answered, nothing changed
+    const r = run([''], path); // Enter at "Who is answering?", Ctrl-C at the first question: nothing answered, nothing changed
     expect(await r.code).toBe(130);
     expect(readFileSync(path, 'utf8')).toBe(filled);
   });
@@ -66,7 +66,7 @@ describe('rows 3 and 4: the interview keeps what people wrote in the answers fil
     const path = join(dir, 'notes.answers.yaml');
     const note = '# Sam: check the 2024 minutes before finalising';
     const addNote = () => writeFileSync(path, readFileSync(path, 'utf8').replace('answers:', `${note}\nanswers:`));
-    const r = run(['Notesford', 'County', '1 Some', '', addNote, '2 Most', ''], path);
+    const r = run(['Notesford', '', 'County', '1 Some', '', addNote, '2 Most', ''], path);
     expect(await r.code).toBe(130);
     const text = readFileSync(path, 'utf8');
     const told = r.said.some((line) => line.startsWith('Someone else'));
@@ -84,7 +84,7 @@ describe('rows 3 and 4: the interview keeps what people wrote in the answers fil
       .replace(/^ {2}alpha\.a1:.*$/m, '  alpha.a1: 2   # Sam: from the 2024 plan, page 12');
     writeFileSync(path, filled);
     // Resumed at A two: 3 with evidence; then B one: 0; Ctrl-C at B two.
-    const r = run(['3 All', 'Plan "2025", p. 4', '0 None', ''], path);
+    const r = run(['', '3 All', 'Plan "2025", p. 4', '0 None', ''], path);
     expect(await r.code).toBe(130);
     expect(readFileSync(path, 'utf8')).toBe(
       filled.replace(/^ {2}alpha\.a2:$/m, '  alpha.a2: { score: 3, evidence: "Plan \\"2025\\", p. 4" }').replace(/^ {2}beta\.b1:$/m, '  beta.b1: 0'),
@@ -109,7 +109,7 @@ describe('rows 3 and 4: the interview keeps what people wrote in the answers fil
       withNote = readFileSync(path, 'utf8').replace('answers:', `${note}\nanswers:`);
       writeFileSync(path, withNote);
     };
-    const r = run(['Notesford', 'County', '1 Some', '', addNote, '2 Most', 'minutes'], path);
+    const r = run(['Notesford', '', 'County', '1 Some', '', addNote, '2 Most', 'minutes'], path);
     expect(await r.code).toBe(130);
     expect(readFileSync(path, 'utf8')).toBe(withNote.replace('  alpha.a1: 1\n', '  alpha.a1: 1\n  alpha.a2: { score: 2, evidence: "minutes" }\n'));
     // A note is not an answer: nothing to tell.
@@ -189,7 +189,7 @@ describe('two live interviews on one file settle on the latest answer', () => {
     };
     const start = (me: 'A' | 'B') => {
       const s = hooked(scripts[me], gate(me));
-      const code = runInterviewCommand({ rubric: weighted, color: false, answers: path }, s.prompter, () => '2026-11-01').finally(() => release(me));
+      const code = runInterviewCommand({ rubric: weighted, color: false, answers: path, assessor: 'Tester' }, s.prompter, () => '2026-11-01').finally(() => release(me));
       return { ...s, code };
     };
     return { A: start('A'), B: start('B'), after };
@@ -243,7 +243,7 @@ describe('the question for another file to save in', () => {
     const folderName = `${join(dir, 'new')}/`;
     const good = join(dir, 'good.answers.yaml');
     const s = hooked(['Slashby', 'County', '1 Some', '', () => rmSync(folder, { recursive: true }), '2 Most', folderName, good, '']);
-    expect(await runInterviewCommand({ rubric: weighted, color: false, answers: path }, s.prompter, () => '2026-11-01')).toBe(130);
+    expect(await runInterviewCommand({ rubric: weighted, color: false, answers: path, assessor: 'Tester' }, s.prompter, () => '2026-11-01')).toBe(130);
     expect(s.said).toContain(`Cannot save to ${folderName}: a name ending in "/" is a folder; give a file name, not a folder.`);
     expect(s.said.filter((l) => /E[A-Z]{3,}/.test(l))).toEqual([]);
     expect(existsSync(join(dir, 'new'))).toBe(false);
@@ -260,7 +260,7 @@ describe('the question for another file to save in', () => {
     symlinkSync(join(dir, 'plain', 'x.yaml'), join(dir, 'link.yaml'));
     const good = join(dir, 'good.answers.yaml');
     const s = hooked(['Longby', 'County', '1 Some', '', () => rmSync(folder, { recursive: true }), '2 Most', long, join(dir, 'link.yaml'), good, '']);
-    expect(await runInterviewCommand({ rubric: weighted, color: false, answers: path }, s.prompter, () => '2026-11-01')).toBe(130);
+    expect(await runInterviewCommand({ rubric: weighted, color: false, answers: path, assessor: 'Tester' }, s.prompter, () => '2026-11-01')).toBe(130);
     expect(s.said).toContain(`Cannot save to ${long}: the name is too long.`);
     expect(s.said).toContain(`Cannot save to ${join(dir, 'link.yaml')}: ${join(dir, 'plain')} is a file, not a folder.`);
     expect(s.said.filter((l) => /E[A-Z]{3,}/.test(l))).toEqual([]);
@@ -278,7 +278,7 @@ describe('the question for another file to save in', () => {
     const session = 'sigquit';
     const answers = join(dir, 'quit.answers.yaml');
     const files = { pid: join(dir, 'quit.pid'), exit: join(dir, 'quit.exit') };
-    const node = `env NO_COLOR=1 ${process.execPath} ${bin} interview --rubric ${rubric} --answers ${answers}`;
+    const node = `env NO_COLOR=1 ${process.execPath} ${bin} interview --rubric ${rubric} --answers ${answers} --assessor Tester`;
     tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', '-c', dir, `sh -c 'echo $$ > ${files.pid}; exec ${node}'; echo $? > ${files.exit}; sleep 60`);
     await waitFor(session, /What is the council's name\?/, 'the name prompt');
     tmux('send-keys', '-t', session, '-l', 'Quit Council');

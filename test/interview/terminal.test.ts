@@ -27,7 +27,7 @@ maybe('interview in a real terminal', () => {
     const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
     const start = (session: string) => {
       const exitFile = join(dir, `${session}.exit`);
-      const command = `NO_COLOR=1 ${process.execPath} ${bin} interview --rubric ${rubric} --answers ${answers}; echo $? > ${exitFile}; sleep 60`; // sleep: keep the screen to read
+      const command = `NO_COLOR=1 ${process.execPath} ${bin} interview --rubric ${rubric} --answers ${answers} --assessor Tester; echo $? > ${exitFile}; sleep 60`; // sleep: keep the screen to read
       tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '50', '-c', dir, command);
       return exitFile;
     };
@@ -89,7 +89,7 @@ maybe('interview in a real terminal', () => {
   test('on a narrow terminal, a long statement and its level descriptions break between words', async () => {
     const dir = tempDir();
     const exitFile = join(dir, 'narrow.exit');
-    const command = `NO_COLOR=1 ${process.execPath} ${bin} interview --rubric facilitative-council --answers ${join(dir, 'narrow.yaml')}; echo $? > ${exitFile}; sleep 60`;
+    const command = `NO_COLOR=1 ${process.execPath} ${bin} interview --rubric facilitative-council --answers ${join(dir, 'narrow.yaml')} --assessor Tester; echo $? > ${exitFile}; sleep 60`;
     tmux('new-session', '-d', '-s', 'narrow', '-x', '60', '-y', '50', '-c', dir, command);
     await waitFor('narrow', /What is the council's name\?/, 'the name prompt');
     tmux('send-keys', '-t', 'narrow', '-l', 'Narrow Council');
@@ -121,7 +121,7 @@ maybe('interview in a real terminal: hardening', () => {
   /** Starts the interview in a tmux session; the shell records node's pid and, when it ends, its exit code. */
   const start = (session: string, dir: string, args: string, env = '') => {
     const files = { pid: join(dir, `${session}.pid`), exit: join(dir, `${session}.exit`) };
-    const node = `env NO_COLOR=1 ${env} ${process.execPath} ${bin} interview --rubric ${rubric} ${args}`;
+    const node = `env NO_COLOR=1 ${env} ${process.execPath} ${bin} interview --rubric ${rubric} --assessor Tester ${args}`;
     const command = `sh -c 'echo $$ > ${files.pid}; exec ${node}'; echo $? > ${files.exit}; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50', '-c', dir, command);
     return files;

@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { formatProblem, UsageError } from '../../core/errors.js';
 import { assess } from '../../core/score.js';
+import { parseSelection, selectionProblemMessage, type Selection } from '../../core/selection.js';
 import type { AnswersFile, Rubric } from '../../core/types.js';
 import { builtinRubricIds, DEFAULT_RUBRIC_ID } from '../../io/builtin.js';
 import { loadAnswers, loadRubric } from '../../io/load.js';
 import type { Prompter } from '../../interview/prompter.js';
 import { isInterrupt } from '../../interview/prompter.js';
-import { runInterview as interview, slugify } from '../../interview/session.js';
+import { runInterview as interview, selectionProgress, slugify } from '../../interview/session.js';
 import { AnswersStore, ChangedOnDisk, whyFolderNotWritable, whyNotWritable } from '../../interview/store.js';
 import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
@@ -19,6 +20,10 @@ export interface InterviewCommandOptions {
   rubric?: string;
   answers?: string;
   resume?: boolean;
+  /** `--only`: characteristic ids and indicator keys, separated by commas. */
+  only?: string;
+  /** `--assessor`: who is answering, saved in the file. */
+  assessor?: string;
   color: boolean;
 }
 
@@ -30,6 +35,7 @@ interface Started {
   read?: AnswersFile;
   /** The file's text when the interview looked at it (null: there was none). */
   text: string | null;
+  only?: Selection;
 }
 
 /** Today's date where the person is, YYYY-MM-DD (not in UTC: late in the evening it is still today). */
@@ -81,13 +87,23 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
   try {
     started = await start(options, prompter, date);
     if (!started) return EXIT.ok;
-    const { rubric } = started;
+    const { rubric, only } = started;
     const opened = new AnswersStore({ path: started.path, rubric, read: started.read, text: started.text, rubricOverride: options.rubric, prompter });
     store = opened;
     const save = (file: AnswersFile) => opened.save(file);
     // A new file is written at once; a file carried on with is left exactly as it is until an answer changes it.
-    if (!started.read) await save(started.file);
-    const done = await interview({ rubric, file: started.file, prompter, save });
+    const assessor = options.assessor?.trim();
+    if (!started.read) {
+      if (assessor !== undefined) started.file.assessor = assessor;
+      await save(started.file);
+    } else if (assessor !== undefined && assessor !== started.file.assessor) {
+      if (started.file.assessor !== undefined) {
+        prompter.say(`The file said the answers were by ${visible(started.file.assessor, { max: 200 })}; from now on it says ${visible(assessor, { max: 200 })} (--assessor).`);
+      }
+      started.file.assessor = assessor;
+      await save(started.file);
+    }
+    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }) });
     const path = store.path;
     const report = renderText(assess(rubric, done, { source: path }), {
       style: await stdoutStyle(options.color, false),
@@ -97,6 +113,10 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
     prompter.say('');
     prompter.say(report.trimEnd());
     prompter.say('');
+    if (only) {
+      const { answered, total } = selectionProgress(rubric, done, only);
+      prompter.say(`${answered} of ${total} chosen questions (--only ${only.ids.join(',')}) are answered.`);
+    }
     prompter.say(`Your answers are saved in ${path}`);
     return EXIT.ok;
   } catch (error) {
@@ -115,15 +135,36 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
     } else if (!saved) {
       warn(`\nStopped. Your answers are not saved: ${store.path} could not be written.`);
     } else {
-      const indicators = assess(started.rubric, saved.file).characteristics.flatMap((c) => c.indicators);
-      const applicable = indicators.filter((i) => i.applicable);
-      const answered = applicable.filter((i) => i.answer !== null).length;
+      const { answered, total } = progress(started.rubric, saved.file, started.only);
+      const only = started.only ? ` --only ${quote(started.only.ids.join(','))}` : '';
       warn(
-        `\nStopped. ${answered} of ${applicable.length} answers are saved in ${saved.path}\n` +
-          `To carry on where you left off: council-resilience interview --answers ${quote(saved.path)}`,
+        `\nStopped. ${answered} of ${total} answers are saved in ${saved.path}\n` +
+          `To carry on where you left off: council-resilience interview --answers ${quote(saved.path)}${only}`,
       );
     }
     return EXIT.interrupted;
+  }
+}
+
+/** How many of the questions that apply (with --only: that were chosen and apply) are answered. */
+function progress(rubric: Rubric, file: AnswersFile, only: Selection | undefined): { answered: number; total: number } {
+  if (only) return selectionProgress(rubric, file, only);
+  const applicable = assess(rubric, file).characteristics.flatMap((c) => c.indicators).filter((i) => i.applicable);
+  return { answered: applicable.filter((i) => i.answer !== null).length, total: applicable.length };
+}
+
+/** `--only` read against the rubric; a mistake in it stops the interview before anything is asked or written. */
+function select(rubric: Rubric, raw: string | undefined): Selection | undefined {
+  if (raw === undefined) return undefined;
+  const result = parseSelection(rubric, raw);
+  if (!result.selection) throw new UsageError(selectionProblemMessage(result.problems[0]!));
+  return result.selection;
+}
+
+/** `--assessor` given as nothing but spaces is a mistake, not a way to leave it out. */
+function checkAssessor(assessor: string | undefined): void {
+  if (assessor !== undefined && assessor.trim() === '') {
+    throw new UsageError('--assessor: give the name or job title of who is answering, such as --assessor "Head of HR"');
   }
 }
 
@@ -149,9 +190,10 @@ function textOf(path: string): string | null {
 
 /** Finds or creates the answers file; undefined when the person chose not to go on. */
 async function start(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<Started | undefined> {
+  checkAssessor(options.assessor);
   if (options.answers !== undefined) {
     checkWritable(options.answers);
-    if (existsSync(options.answers)) return resume(options.answers, options.rubric, prompter);
+    if (existsSync(options.answers)) return resume(options.answers, options, prompter);
   } else {
     // The file will be made in the current folder: say so now if it cannot be, before any question.
     const why = whyFolderNotWritable(process.cwd());
@@ -161,13 +203,14 @@ async function start(options: InterviewCommandOptions, prompter: Prompter, date:
     prompter.say('Type the council name you used before, and the interview will carry on from its saved file.');
   }
   const { rubric, file: rubricFile } = await loadRubric(options.rubric ?? DEFAULT_RUBRIC_ID);
+  const only = select(rubric, options.only);
   const name = (await prompter.input({ message: "What is the council's name?", required: true })).trim();
   const path = options.answers ?? `${slugify(name)}.answers.yaml`;
   checkWritable(path);
   const text = textOf(path);
   if (existsSync(path)) {
     if (options.resume || (await prompter.confirm({ message: `${path} already exists. Carry on from where it stopped?`, default: true }))) {
-      return resume(path, options.rubric, prompter);
+      return resume(path, options, prompter);
     }
     if (!(await prompter.confirm({ message: `Start again and replace ${path}? Its answers will be lost.`, default: false }))) {
       prompter.say(`Nothing changed. To keep both, choose another file with --answers.`);
@@ -186,14 +229,16 @@ async function start(options: InterviewCommandOptions, prompter: Prompter, date:
   };
   prompter.say(`Your answers will be saved in ${path} after every question.`);
   // A file being replaced: its text is what the person agreed to replace, so the first save does.
-  return { path, file, rubric, text };
+  return { path, file, rubric, text, ...(only && { only }) };
 }
 
-async function resume(path: string, rubricOverride: string | undefined, prompter: Prompter): Promise<Started> {
+async function resume(path: string, options: InterviewCommandOptions, prompter: Prompter): Promise<Started> {
   const text = textOf(path);
-  const loaded = await loadAnswers(path, rubricOverride);
+  const loaded = await loadAnswers(path, options.rubric);
+  // Checked against the rubric the file names, before anything is asked.
+  const only = select(loaded.rubric.rubric, options.only);
   prompter.say(`Carrying on with ${visible(path)} (${visible(loaded.answers.council.name, { max: 200 })}).`);
-  return { path, file: loaded.answers, rubric: loaded.rubric.rubric, read: structuredClone(loaded.answers), text };
+  return { path, file: loaded.answers, rubric: loaded.rubric.rubric, read: structuredClone(loaded.answers), text, ...(only && { only }) };
 }
 
 function relativeTo(from: string, target: string): string {
@@ -202,5 +247,5 @@ function relativeTo(from: string, target: string): string {
 }
 
 function quote(path: string): string {
-  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+  return /^[\w./,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

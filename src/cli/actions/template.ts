@@ -1,4 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { parseSelection, selectionProblemMessage } from '../../core/selection.js';
 import { builtinRubricIds, DEFAULT_RUBRIC_ID, schemasDir } from '../../io/builtin.js';
 import { loadRubric } from '../../io/load.js';
 import { renderTemplate } from '../../render/template.js';
@@ -11,12 +13,16 @@ export interface TemplateOptions {
   output?: string;
   /** Let --output replace an existing file (a filled-in answers file is never lost by accident). */
   force?: boolean;
+  /** `--only`: characteristic ids and indicator keys, separated by commas. */
+  only?: string;
 }
 
 export async function runTemplate(options: TemplateOptions): Promise<number> {
   const ref = options.rubric ?? DEFAULT_RUBRIC_ID;
   refuseOutputOverInput([rubricInput(ref, 'the rubric')], [{ file: options.output, option: '--output' }]);
   const { rubric, file } = await loadRubric(ref);
+  const selected = options.only === undefined ? undefined : parseSelection(rubric, options.only);
+  if (selected && !selected.selection) throw new UsageError(selectionProblemMessage(selected.problems[0]!));
   // Paths inside the template are read relative to where the template ends up.
   const home = options.output !== undefined ? dirname(resolve(options.output)) : process.cwd();
   const fromHome = (target: string) => {
@@ -25,6 +31,6 @@ export async function runTemplate(options: TemplateOptions): Promise<number> {
   };
   const rubricRef = builtinRubricIds().includes(ref) ? ref : fromHome(file);
   const schemaPath = fromHome(join(schemasDir, 'answers.schema.json'));
-  await emit(renderTemplate(rubric, { rubricRef, schemaPath }), options.output, { replace: options.force === true });
+  await emit(renderTemplate(rubric, { rubricRef, schemaPath, ...(selected?.selection && { only: selected.selection }) }), options.output, { replace: options.force === true });
   return EXIT.ok;
 }

@@ -15,7 +15,7 @@ export const assess: CommandDefinition = {
     new Option('--target <level>', 'count indicators below this level as gaps (default: the top of the scale)').argParser(wholeNumber(1)),
     new Option('--top <n>', 'how many next steps the report shows (the JSON lists them all)').argParser(wholeNumber(0)).default(5),
     new Option('--fail-under <score>', 'exit 1 if the overall score (0-100) is below this, or missing').argParser(percentage),
-    new Option('--strict', 'exit 1 if any question that applies is not answered'),
+    new Option('--strict', 'exit 1 if any question that applies is not answered, or a disputed answer of a combined file is not settled'),
   ],
   examples: [
     { args: 'assess examples/brackenford-unitary.answers.yaml' },

@@ -5,10 +5,11 @@ import { batch } from './batch.js';
 import { compare } from './compare.js';
 import { interview } from './interview.js';
 import { merge } from './merge.js';
+import { moderate } from './moderate.js';
 import { plan } from './plan.js';
 import { progress } from './progress.js';
 import { rubrics } from './rubrics.js';
 import { template } from './template.js';
 import { validate } from './validate.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [assess, interview, compare, plan, progress, batch, merge, validate, template, rubrics];
+export const COMMANDS: readonly CommandDefinition[] = [assess, interview, moderate, compare, plan, progress, batch, merge, validate, template, rubrics];

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { CommandDefinition } from '../command.js';
-import { rubricOption } from '../options.js';
+import { onlyOption, rubricOption } from '../options.js';
 
 export const interview: CommandDefinition = {
   name: 'interview',
@@ -9,11 +9,14 @@ export const interview: CommandDefinition = {
     rubricOption(' (default: eight-characteristics)'),
     new Option('-a, --answers <file>', 'the answers file to create, or to carry on with if it exists (default: <council-name>.answers.yaml)'),
     new Option('--resume', 'carry on with the saved file for the council you name'),
+    onlyOption('ask', ' (answers to other questions in the file are kept)'),
+    new Option('--assessor <name>', 'who is answering, such as a job title, saved in the file as "assessor" (without it, the interview asks once)'),
   ],
   examples: [
     { args: 'interview' },
     { args: 'interview --answers leeds.answers.yaml', comment: 'new file, or carry on with it' },
     { args: 'interview --resume', comment: 'carry on: asks the council name' },
+    { args: 'interview --only approach,culture --assessor "Head of HR"', comment: 'one section, for one colleague' },
   ],
   async run(_args, options) {
     const { runInterviewCommand } = await import('../actions/interview.js');

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { CommandDefinition } from '../command.js';
-import { outputOption, rubricOption } from '../options.js';
+import { onlyOption, outputOption, rubricOption } from '../options.js';
 
 export const template: CommandDefinition = {
   name: 'template',
@@ -9,8 +9,13 @@ export const template: CommandDefinition = {
     rubricOption(' (default: eight-characteristics)'),
     outputOption(),
     new Option('--force', 'let --output replace a file that already exists (without it, an existing file is never touched)'),
+    onlyOption('write'),
   ],
-  examples: [{ args: 'template --output leeds.answers.yaml' }, { args: 'template --rubric ./my-rubric.yaml > blank.answers.yaml' }],
+  examples: [
+    { args: 'template --output leeds.answers.yaml' },
+    { args: 'template --rubric ./my-rubric.yaml > blank.answers.yaml' },
+    { args: 'template --only commissioning --output finance.answers.yaml', comment: 'the part one colleague answers' },
+  ],
   async run(_args, options) {
     const { runTemplate } = await import('../actions/template.js');
     return runTemplate(options as never);

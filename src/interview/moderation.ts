@@ -1,0 +1,226 @@
+// The moderation workshop (SPEC "Several assessors", `moderate`): for each disputed indicator of a
+// combined file, every assessor's view side by side, then the level the room agrees and why. Like
+// the interview, it talks to a person only through a Prompter and touches the disk only through
+// `save`, so tests can drive every path.
+import { indicatorKey } from '../core/rubric.js';
+import type { AnswerDetail, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
+import type { View, ViewScore } from '../core/views.js';
+import { combinedScore, isDisputed, spread } from '../core/views.js';
+import { visible } from '../core/visible.js';
+import { wrap } from '../render/wrap.js';
+import type { Choice, Prompter } from './prompter.js';
+
+export interface ModerationOptions {
+  rubric: Rubric;
+  /** A combined answers file; its answers are updated in place as levels are agreed. */
+  file: AnswersFile;
+  prompter: Prompter;
+  /** Every indicator with views, not only the disputed ones; those already settled are offered with their current values. */
+  all?: boolean;
+  /** Called after `file.answers[key]` changed; must leave the file on disk saying so. */
+  save: (file: AnswersFile, key: string) => Promise<void>;
+}
+
+/** One indicator to moderate, in rubric order. */
+export interface ModerationItem {
+  characteristic: Characteristic;
+  indicator: Indicator;
+  key: string;
+}
+
+/** Where a combined file stands: what the summary and the "Stopped" line count. */
+export interface ModerationCount {
+  /** Indicators whose answer has views. */
+  withViews: number;
+  /** Of those, how many have `agreed`. */
+  settled: number;
+  /** Disputed indicators, and the keys of those not yet settled (rubric order). */
+  disputed: number;
+  unsettled: string[];
+}
+
+const BACK = Symbol('back');
+const SKIP = Symbol('skip');
+type LevelChoice = ScoreValue | typeof BACK | typeof SKIP;
+
+/** The answer's views, or none when it is not a combined answer. */
+export function viewsOf(answer: unknown): View[] {
+  if (answer === null || typeof answer !== 'object') return [];
+  const views = (answer as AnswerDetail).views;
+  return Array.isArray(views) ? views : [];
+}
+
+function detail(file: AnswersFile, key: string): AnswerDetail | undefined {
+  const answer = file.answers[key];
+  return answer !== null && typeof answer === 'object' ? answer : undefined;
+}
+
+function disputed(file: AnswersFile, key: string): boolean {
+  return isDisputed(viewsOf(file.answers[key]).map((v) => v.score));
+}
+
+function settled(file: AnswersFile, key: string): boolean {
+  return detail(file, key)?.agreed !== undefined;
+}
+
+/** The indicators with views (with `all`) or the disputed ones, in rubric order. */
+export function moderationItems(rubric: Rubric, file: AnswersFile, all = false): ModerationItem[] {
+  return rubric.characteristics.flatMap((characteristic) =>
+    characteristic.indicators
+      .map((indicator) => ({ characteristic, indicator, key: indicatorKey(characteristic, indicator) }))
+      .filter(({ key }) => viewsOf(file.answers[key]).length > 0 && (all || disputed(file, key))),
+  );
+}
+
+export function countModeration(rubric: Rubric, file: AnswersFile): ModerationCount {
+  const withViews = moderationItems(rubric, file, true);
+  const disputedKeys = withViews.filter((i) => disputed(file, i.key)).map((i) => i.key);
+  return {
+    withViews: withViews.length,
+    settled: withViews.filter((i) => settled(file, i.key)).length,
+    disputed: disputedKeys.length,
+    unsettled: disputedKeys.filter((k) => !settled(file, k)),
+  };
+}
+
+/**
+ * Goes through the disputed indicators not yet settled (with `all`: every indicator with views),
+ * in rubric order. "Back" returns to the one before, settled or not, with its current values;
+ * "Skip for now" leaves one as it is. Returns the file, updated; an interrupt propagates.
+ */
+export async function runModeration({ rubric, file, prompter, all = false, save }: ModerationOptions): Promise<AnswersFile> {
+  const items = moderationItems(rubric, file, all);
+  const pending = (i: number) => all || !settled(file, items[i]!.key);
+  const next = (from: number) => {
+    for (let i = from; i < items.length; i++) if (pending(i)) return i;
+    return items.length;
+  };
+  const already = items.filter((i) => settled(file, i.key)).length;
+  if (!all && already > 0 && already < items.length) {
+    prompter.say(`${already} of ${items.length} disputed indicators are already settled; ${items.length - already} to go.`);
+  }
+  let position = next(0);
+  while (position < items.length) {
+    const result = await moderateOne(items, position, rubric, file, prompter, all, save);
+    position = result === 'back' ? position - 1 : next(position + 1);
+  }
+  return file;
+}
+
+async function moderateOne(
+  items: ModerationItem[],
+  position: number,
+  rubric: Rubric,
+  file: AnswersFile,
+  prompter: Prompter,
+  all: boolean,
+  save: ModerationOptions['save'],
+): Promise<'next' | 'back'> {
+  const { characteristic, indicator, key } = items[position]!;
+  const answer = detail(file, key)!;
+  const views = viewsOf(answer);
+  const scores = views.map((v) => v.score);
+  const isDisputedHere = isDisputed(scores);
+  const say = (text: string) => prompter.say(text);
+
+  say('');
+  const where = all ? `indicator ${position + 1} of ${items.length}${isDisputedHere ? ' · disputed' : ''}` : `disputed ${position + 1} of ${items.length}`;
+  say(`── ${visible(characteristic.title)} · ${where} ──`);
+  say(wrap(indicator.statement, 78).join('\n'));
+  say(wrap(indicator.question, 78).join('\n'));
+  say('');
+  say('The views:');
+  const width = Math.min(Math.max(...views.map((v) => visible(v.assessor).length)), 30);
+  for (const view of views) {
+    const confidence = view.confidence ? ` (confidence: ${view.confidence})` : '';
+    say(`  ${visible(view.assessor, { max: 30 }).padEnd(width)}  ${levelName(rubric, view.score)}${confidence}`);
+    if (view.evidence !== undefined && view.evidence.trim() !== '') {
+      say(wrap(`Evidence: ${visible(view.evidence)}`, 78, ' '.repeat(width + 4)).join('\n'));
+    }
+  }
+  const combined = combinedScore(scores);
+  say(wrap(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores)}.`, 78).join('\n'));
+  if (answer.agreed !== undefined) {
+    const reason = answer.agreed.trim() === '' ? 'no reason given' : `reason: ${visible(answer.agreed)}`;
+    say(wrap(`Settled at ${levelName(rubric, answer.score)}; ${reason}`, 78).join('\n'));
+  }
+
+  const choices: Choice<LevelChoice>[] = rubric.scale.map((level) => ({
+    name: `${level.value} ${level.label}`,
+    value: level.value,
+    description: indicator.levels?.[String(level.value)] ?? level.description,
+  }));
+  choices.push({ name: "Don't know", value: 'unknown', description: 'Counted as 0 and flagged in the report until answered.' });
+  choices.push({ name: 'Not applicable', value: 'n/a', description: 'Left out of the scores.' });
+  choices.push({ name: 'Skip for now', value: SKIP, description: 'Leave it as it is and come back to it later.' });
+  if (position > 0) choices.push({ name: '← Back to the previous indicator', value: BACK });
+
+  const score = await prompter.select<LevelChoice>({ message: 'Agreed level:', choices, default: answer.score });
+  if (score === BACK) return 'back';
+  if (score === SKIP) return 'next';
+
+  const reason = await askReason(prompter, scores, answer.agreed);
+  // Saved as soon as it is settled, before the optional evidence, so an interrupt there loses nothing.
+  setSettlement(file, key, score, reason, answer.evidence);
+  await save(file, key);
+  const evidence = (
+    await prompter.input({
+      message: 'Evidence for the agreed level (optional; press Enter to skip):',
+      ...(answer.evidence !== undefined && { default: answer.evidence }),
+    })
+  ).trim();
+  setSettlement(file, key, score, reason, evidence === '' ? undefined : evidence);
+  await save(file, key);
+  return 'next';
+}
+
+/** The reason, which may not be empty for a disputed indicator; the prompt says why. */
+async function askReason(prompter: Prompter, scores: readonly ViewScore[], current: string | undefined): Promise<string> {
+  const why = whyReasonNeeded(scores);
+  const message =
+    why === undefined
+      ? 'Reason for the agreed level (optional; it goes in the report):'
+      : `Reason for the agreed level (needed, because ${why}; it goes in the report):`;
+  for (;;) {
+    const typed = (
+      await prompter.input({
+        message,
+        required: why !== undefined,
+        ...(current !== undefined && current.trim() !== '' && { default: current }),
+      })
+    ).trim();
+    if (typed !== '' || why === undefined) return typed;
+    prompter.say(`A reason is needed: ${why}.`);
+  }
+}
+
+/** Why a disputed indicator needs a reason (SPEC's two ways of being disputed), or undefined. */
+export function whyReasonNeeded(scores: readonly ViewScore[]): string | undefined {
+  if (!isDisputed(scores)) return undefined;
+  if (spread(scores) >= 2) return 'the views differ by two levels or more';
+  return 'one view says not applicable and another gives a level';
+}
+
+function disputeWords(scores: readonly ViewScore[]): string {
+  const gap = spread(scores);
+  const why = whyReasonNeeded(scores);
+  if (why !== undefined) return `; disputed: ${why}${gap >= 2 ? ` (${gap} apart)` : ''}`;
+  if (gap === 1) return '; the views differ by one level';
+  return '';
+}
+
+/** `2 Most`, `Don't know`, `Not applicable`. */
+export function levelName(rubric: Rubric, score: ScoreValue): string {
+  if (score === 'unknown') return "Don't know";
+  if (score === 'n/a') return 'Not applicable';
+  const level = rubric.scale.find((l) => l.value === score);
+  return level ? `${level.value} ${level.label}` : String(score);
+}
+
+/** Score, evidence and agreed written into the answer; views, confidence and anything else kept as they are. */
+function setSettlement(file: AnswersFile, key: string, score: ScoreValue, agreed: string, evidence: string | undefined): void {
+  const answer: AnswerDetail = { ...detail(file, key)!, score, agreed };
+  if (evidence === undefined) delete answer.evidence;
+  else answer.evidence = evidence;
+  file.answers[key] = answer;
+}
