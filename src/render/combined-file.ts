@@ -14,7 +14,12 @@ import { wrap } from './wrap.js';
 export interface CombinedFileOptions {
   /** The files combined, as the user named them, in command-line order. */
   inputs: readonly string[];
+  /** Comment lines a person wrote above the header, kept as they are. */
+  preamble?: readonly string[];
 }
+
+/** How the header combine writes begins, so a later run can tell it from a person's own comments. */
+export const COMBINED_HEADER_START = '# Combined by council-resilience combine';
 
 const WIDTH = 100;
 
@@ -22,7 +27,8 @@ export function renderCombinedFile(file: AnswersFile, rubric: Rubric, options: C
   // File names land in comments only, with control characters made visible (a newline would end the comment).
   const comment = (text: string) => wrap(text, WIDTH, '# ');
   const out = [
-    ...comment(`Combined by council-resilience combine from ${options.inputs.length} answers files, one view each: ${options.inputs.map((f) => visible(f)).join(', ')}.`),
+    ...(options.preamble ?? []),
+    ...comment(`${COMBINED_HEADER_START.slice(2)} from ${options.inputs.length} answers files, one view each: ${options.inputs.map((f) => visible(f)).join(', ')}.`),
     ...comment(
       "Each answer's score is the lower median of its views (the assessors' own answers, kept beneath it); an answer marked " +
         '"disputed" has views two or more levels apart, or one n/a beside a number.',

@@ -1,6 +1,6 @@
 // combine <answers.yaml...> [--output FILE]: several assessors' answers files of one council -> one
 // answers file with every view (SPEC "Several assessors"); the summary goes to stderr.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CombineInput, ExistingCombined } from '../../core/combine.js';
 import { combine, combineProblems, existingOutputProblem } from '../../core/combine.js';
@@ -11,7 +11,7 @@ import type { LoadedAnswers, RubricCache } from '../../io/load.js';
 import { answersFromParsed, loadAnswers, readYamlFile } from '../../io/load.js';
 import type { ParsedYaml } from '../../io/yaml.js';
 import { locate } from '../../io/yaml.js';
-import { renderCombinedFile, renderCombineSummary } from '../../render/combined-file.js';
+import { COMBINED_HEADER_START, renderCombinedFile, renderCombineSummary } from '../../render/combined-file.js';
 import { EXIT } from '../exit-codes.js';
 import { emit, ownStream, printWarnings, warn } from '../output.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
@@ -54,7 +54,8 @@ export async function runCombine(files: readonly string[], options: CombineComma
   const existing = await existingCombined(options.output, inputs[0]!, cache);
   printWarnings(read.flatMap((r) => r.loaded.warnings));
   const combination = combine(inputs, { rubric: first.rubric.rubric, rubricRef: rubricRefFor(first, options.output), existing });
-  await emit(renderCombinedFile(combination.answers, first.rubric.rubric, { inputs: files }), options.output);
+  const preamble = existing ? ownComments(readFileSync(existing.file, 'utf8')) : [];
+  await emit(renderCombinedFile(combination.answers, first.rubric.rubric, { inputs: files, preamble }), options.output);
   for (const line of renderCombineSummary(combination.summary, { output: options.output })) warn(line);
   return EXIT.ok;
 }
@@ -106,6 +107,21 @@ async function existingCombined(output: string | undefined, first: CombineInput,
   );
   if (why !== undefined) throw refuse(why);
   return { file: output, answers: loaded.answers };
+}
+
+/**
+ * The comment lines a person wrote at the top of the combined file (above the header combine writes),
+ * kept when it is written again. The rest of the file is combine's own and is laid out afresh.
+ */
+export function ownComments(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (line.startsWith(COMBINED_HEADER_START) || !/^\s*(#|$)/.test(line)) break;
+    kept.push(line);
+  }
+  while (kept.length > 0 && kept.at(-1)!.trim() === '') kept.pop();
+  return kept;
 }
 
 /** The combined file's `rubric:`: the first file's built-in id, or the rubric file's path as seen from where the output goes. */
