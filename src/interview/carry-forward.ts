@@ -64,7 +64,7 @@ export function carryingForwardLines(last: LastYear): string[] {
       `each question starts on last year's answer; press Enter to keep it, or choose another. Only what you confirm or change is saved.`,
   ];
   if (last.combined) lines.push(`${visible(last.file)} combines several assessors' views: each question starts on its combined score.`);
-  return lines;
+  return lines.map((line) => wrap(line, 78).join('\n'));
 }
 
 /**
@@ -168,7 +168,7 @@ export function changeLines(rubric: Rubric, last: LastYear | undefined, file: An
     `${c.newlyAssessed.length} ${c.newlyAssessed.length === 1 ? 'is' : 'are'} new`,
   ];
   if (other > 0) parts.push(`${other} changed to or from Don't know or Not applicable`);
-  const lines = [`Compared with last year (${visible(last.file)}${on}): ${parts.join(', ')}`];
+  const lines = [wrap(`Compared with last year (${visible(last.file)}${on}): ${parts.join(', ')}`, 78).join('\n')];
   const keys = (rows: typeof c.improved) => rows.map((r) => `${r.key} (${r.before} → ${r.after})`).join(', ');
   if (c.improved.length > 0) lines.push(wrap(`Went up: ${keys(c.improved)}`, 78, '  ').join('\n'));
   if (c.regressed.length > 0) lines.push(wrap(`Went down: ${keys(c.regressed)}`, 78, '  ').join('\n'));

@@ -51,7 +51,8 @@ function person(script: (string | number | boolean | null)[]) {
       const typed = next({ kind: 'confirm', message: o.message });
       return typed === ENTER ? o.default === true : typed === true;
     },
-    say: (text) => said.push(text),
+    // Lines as they would read unwrapped (the interview wraps long ones at 78 columns).
+    say: (text) => said.push(text.replace(/\n */g, ' ')),
   };
   const questions = () => asked.filter((a) => a.kind === 'select' && /^[A-D] (one|two|three)$/.test(a.message));
   return { prompter, asked, said, questions, left: () => script.length };
