@@ -13,6 +13,7 @@ import { AnswersStore, ChangedOnDisk, whyFolderNotWritable, whyNotWritable } fro
 import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
+import { shellQuote, withTerminalPrompter } from '../terminal-session.js';
 import { warn } from '../output.js';
 import { visible } from '../../core/visible.js';
 import type { CarriedForward } from '../../interview/carry-forward.js';
@@ -50,11 +51,6 @@ export function today(now: Date = new Date()): string {
   return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/**
- * Signals that stop the interview as Ctrl-C does: the answers so far are saved, and it says where.
- * SIGQUIT (Ctrl-\\) too: its default is to end the process with no word and the cursor hidden.
- */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 export async function runInterviewCommand(
   options: InterviewCommandOptions,
@@ -67,24 +63,7 @@ export async function runInterviewCommand(
         '"council-resilience assess <answers.yaml>"; for a blank file to fill in, "council-resilience template".',
     );
   }
-  // A signal aborts the prompt on screen (which puts the cursor back) and ends up where Ctrl-C does;
-  // a second one, should the first find no prompt to stop, exits at once.
-  const stop = new AbortController();
-  const onSignal = () => {
-    if (!stop.signal.aborted) return stop.abort();
-    showCursor();
-    process.exit(EXIT.interrupted);
-  };
-  if (!injected) for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
-  try {
-    const prompter = injected ?? (await import('../../interview/inquirer.js')).inquirerPrompter({ signal: stop.signal });
-    return await interviewWith(options, prompter, date);
-  } finally {
-    if (!injected) {
-      for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
-      if (stop.signal.aborted) showCursor();
-    }
-  }
+  return withTerminalPrompter(injected, (prompter) => interviewWith(options, prompter, date));
 }
 
 async function interviewWith(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<number> {
@@ -125,14 +104,14 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       prompter.say(`${answered} of ${total} chosen questions (--only ${only.ids.join(',')}) are answered.`);
     }
     prompter.say(`Your answers are saved in ${path}`);
-    if (carried) prompter.say(`Every change from last year: council-resilience compare ${quote(carried.last.file)} ${quote(path)}`);
+    if (carried) prompter.say(`Every change from last year: council-resilience compare ${shellQuote(carried.last.file)} ${shellQuote(path)}`);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof ChangedOnDisk) {
       for (const problem of error.problems) warn(formatProblem(problem));
       warn(
         `error: ${error.path} ${error.why}, so it was left as it is. Your answers are saved in ${error.copy}; ` +
-          `to carry on with them: council-resilience interview --answers ${quote(error.copy)}`,
+          `to carry on with them: council-resilience interview --answers ${shellQuote(error.copy)}`,
       );
       return EXIT.usage;
     }
@@ -145,10 +124,10 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
     } else {
       const { answered, total } = progress(started.rubric, saved.file, started.only);
       const only =
-        (started.only ? ` --only ${quote(started.only.ids.join(','))}` : '') + (started.carried ? ` --from ${quote(started.carried.last.file)}` : '');
+        (started.only ? ` --only ${shellQuote(started.only.ids.join(','))}` : '') + (started.carried ? ` --from ${shellQuote(started.carried.last.file)}` : '');
       warn(
         `\nStopped. ${answered} of ${total} answers are saved in ${saved.path}\n` +
-          `To carry on where you left off: council-resilience interview --answers ${quote(saved.path)}${only}`,
+          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}`,
       );
     }
     return EXIT.interrupted;
@@ -178,9 +157,6 @@ function checkAssessor(assessor: string | undefined): void {
 }
 
 /** Shows the cursor again on a terminal (a prompt hides it while a list is on screen). */
-function showCursor(): void {
-  if (process.stdout.isTTY) process.stdout.write('\x1b[?25h');
-}
 
 /** Stops before the first question when the answers could not be saved there. */
 function checkWritable(path: string): void {
@@ -259,6 +235,3 @@ function relativeTo(from: string, target: string): string {
   return isAbsolute(rel) || rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-function quote(path: string): string {
-  return /^[\w./,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}
