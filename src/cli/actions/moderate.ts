@@ -11,6 +11,7 @@ import type { Prompter } from '../../interview/prompter.js';
 import { isInterrupt } from '../../interview/prompter.js';
 import { ChangedOnDisk, whyNotWritable } from '../../interview/store.js';
 import { count } from '../../render/format.js';
+import { wrap } from '../../render/wrap.js';
 import { EXIT } from '../exit-codes.js';
 import { shellQuote, withTerminalPrompter } from '../terminal-session.js';
 import { printWarnings, warn } from '../output.js';
@@ -57,7 +58,7 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
     return EXIT.ok;
   }
   const store = new ModerationStore({ path, text, prompter });
-  prompter.say(`The agreed levels are saved in ${path} after each indicator.`);
+  prompter.say(wrap(`The agreed levels are saved in ${path} after each indicator.`, 78).join('\n'));
   try {
     await runModeration({ rubric, file, prompter, all, save: (f, key) => store.save(f, key) });
   } catch (error) {

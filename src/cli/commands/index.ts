@@ -7,8 +7,23 @@ import { compare } from './compare.js';
 import { interview } from './interview.js';
 import { merge } from './merge.js';
 import { moderate } from './moderate.js';
+import { plan } from './plan.js';
+import { progress } from './progress.js';
 import { rubrics } from './rubrics.js';
 import { template } from './template.js';
 import { validate } from './validate.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [assess, interview, combine, moderate, compare, batch, merge, validate, template, rubrics];
+export const COMMANDS: readonly CommandDefinition[] = [
+  assess,
+  interview,
+  combine,
+  moderate,
+  compare,
+  plan,
+  progress,
+  batch,
+  merge,
+  validate,
+  template,
+  rubrics,
+];
