@@ -8,6 +8,7 @@ import type { Answer, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue
 import { oneDecimal, percent } from '../render/format.js';
 import { wrap } from '../render/wrap.js';
 import type { Choice, Prompter } from './prompter.js';
+import { changeLines, startingPoint, type LastYear } from './carry-forward.js';
 
 export interface InterviewOptions {
   rubric: Rubric;
@@ -18,6 +19,8 @@ export interface InterviewOptions {
   save: (file: AnswersFile) => Promise<void>;
   /** `--only`: just these questions are asked, and counted, and offered in the review. */
   only?: Selection;
+  /** `--from`: last year's answers, offered as each question's starting point (written only when confirmed). */
+  from?: LastYear;
 }
 
 interface Step {
@@ -29,7 +32,7 @@ interface Step {
 const BACK = Symbol('back');
 type ScoreChoice = ScoreValue | typeof BACK;
 
-export async function runInterview({ rubric, file, prompter, save, only }: InterviewOptions): Promise<AnswersFile> {
+export async function runInterview({ rubric, file, prompter, save, only, from }: InterviewOptions): Promise<AnswersFile> {
   await askAssessor(file, prompter, save);
   await askProfile(rubric, file, prompter, save);
 
@@ -48,17 +51,17 @@ export async function runInterview({ rubric, file, prompter, save, only }: Inter
   };
   let position = nextUnanswered(0);
   while (position < steps.length) {
-    const result = await askIndicator(steps, position, rubric, file, prompter, save);
+    const result = await askIndicator(steps, position, rubric, file, prompter, save, from);
     position = result === 'back' ? position - 1 : nextUnanswered(position + 1);
   }
 
   for (;;) {
-    const choice = await review(rubric, file, prompter, only && steps);
+    const choice = await review(rubric, file, prompter, only && steps, from);
     if (choice === 'finish') return file;
     // Revisit one characteristic: every question in it, current answers offered as defaults.
     let i = steps.findIndex((s) => s.characteristic.id === choice);
     while (i >= 0 && i < steps.length && steps[i]!.characteristic.id === choice) {
-      const result = await askIndicator(steps, i, rubric, file, prompter, save);
+      const result = await askIndicator(steps, i, rubric, file, prompter, save, from);
       i = result === 'back' ? Math.max(i - 1, steps.findIndex((s) => s.characteristic.id === choice)) : i + 1;
     }
   }
@@ -113,6 +116,7 @@ async function askIndicator(
   file: AnswersFile,
   prompter: Prompter,
   save: InterviewOptions['save'],
+  from?: LastYear,
 ): Promise<'next' | 'back'> {
   const { characteristic, indicator, key } = steps[position]!;
   const current = normaliseAnswer(file.answers[key]);
@@ -120,6 +124,8 @@ async function askIndicator(
   prompter.say(`── ${characteristic.title} · question ${position + 1} of ${steps.length} ──`);
   prompter.say(wrap(indicator.question, 78).join('\n'));
   if (indicator.guidance) prompter.say(wrap(`What to look for: ${indicator.guidance}`, 78, '  ').join('\n'));
+  const offered = startingPoint(rubric, current, from, key); // without --from: this file's answer
+  for (const line of offered.said) prompter.say(line);
 
   const choices: Choice<ScoreChoice>[] = rubric.scale.map((level) => ({
     name: `${level.value} ${level.label}`,
@@ -133,7 +139,7 @@ async function askIndicator(
   const score = await prompter.select<ScoreChoice>({
     message: indicator.statement,
     choices,
-    ...(current.value !== null && { default: current.value }),
+    ...(offered.value !== null && { default: offered.value }),
   });
   if (score === BACK) return 'back';
 
@@ -142,8 +148,8 @@ async function askIndicator(
   await save(file);
   const evidence = (
     await prompter.input({
-      message: 'Evidence (optional; press Enter to skip):',
-      ...(current.evidence !== undefined && { default: current.evidence }),
+      message: offered.evidenceMessage ?? 'Evidence (optional; press Enter to skip):',
+      ...(offered.evidence !== undefined && { default: offered.evidence }),
     })
   ).trim();
   setAnswer(file, key, score, evidence === '' ? undefined : evidence, current.confidence);
@@ -169,7 +175,7 @@ function setAnswer(
  * The end screen: a line per characteristic, then finish or revisit one. With `--only` (`chosen` is
  * the questions asked), only the chosen characteristics, each counting its chosen questions.
  */
-async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, chosen?: Step[]): Promise<string> {
+async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, chosen?: Step[], from?: LastYear): Promise<string> {
   const assessment = assess(rubric, file);
   const shown = chosen
     ? assessment.characteristics.filter((c) => chosen.some((s) => s.characteristic.id === c.id))
@@ -187,6 +193,7 @@ async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, cho
     const answered = mine ? `${mine.filter(isAnswered).length} of ${mine.length} answered` : `${percent(c.coverage).padStart(6)} answered`;
     prompter.say(`  ${c.title.padEnd(width)}  score ${oneDecimal(c.score).padStart(5)}  ${answered}`);
   }
+  for (const line of changeLines(rubric, from, file)) prompter.say(line);
   return prompter.select<string>({
     message: 'Finish, or go back over one characteristic?',
     choices: [
