@@ -21,6 +21,11 @@ for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith(
   cli('assess', answers, '--format', 'html', '--output', join(out, `${name}.html`));
 }
 cli('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', 'markdown', '--output', join(out, 'brackenford-progress.md'));
+// Brackenford's action plan, half way through the year.
+for (const format of ['markdown', 'html']) {
+  const ext = format === 'markdown' ? 'md' : 'html';
+  cli('progress', 'examples/brackenford-unitary.plan.yaml', '--on', '2027-04-15', '--format', format, '--output', join(out, `brackenford-plan-progress.${ext}`));
+}
 const officers = ['communities', 'hr', 'finance'].map((name) => `examples/team/${name}.answers.yaml`);
 writeFileSync(join(teamOut, 'combined.answers.yaml'), cli('combine', ...officers));
 for (const name of ['combined', 'moderated']) {
