@@ -56,6 +56,8 @@ export interface ExplainedCharacteristic {
   indicators: ExplainedIndicator[];
   /** How many of its indicators the narrowing left unshown (their terms are still in the sums). */
   notShown: number;
+  /** |S_c|: how many of its indicators are counted, shown or not. */
+  counted: number;
   /** Σ w_i v_i, Σ w_i max, Σ w_i min(v_i, t_i), Σ w_i t_i over S_c, all its indicators. */
   sums: { points: number; possible: number; reached: number; aimed: number };
   /** The report's numbers. */
@@ -111,6 +113,7 @@ export function explain(rubric: Rubric, a: Assessment, selection?: Selection): E
     const sums = { points: 0, possible: 0, reached: 0, aimed: 0 };
     const indicators: ExplainedIndicator[] = [];
     let notShown = 0;
+    let countedHere = 0;
     for (const ri of rc.indicators) {
       const key = indicatorKey(rc, ri);
       const r = result.indicators.find((i) => i.key === key);
@@ -142,6 +145,7 @@ export function explain(rubric: Rubric, a: Assessment, selection?: Selection): E
         sums.possible += w * max;
         sums.reached += w * Math.min(v, t);
         sums.aimed += w * t;
+        countedHere++;
       } else {
         line.leftOut = !r.applicable ? { code: 'does-not-apply', fields: excludingFields(ri, a.council) } : r.answer === 'n/a' ? { code: 'n/a' } : { code: 'not-assessed' };
       }
@@ -155,6 +159,7 @@ export function explain(rubric: Rubric, a: Assessment, selection?: Selection): E
       weight: result.weight,
       indicators,
       notShown,
+      counted: countedHere,
       sums,
       score: result.score,
       band: bandWorking(rubric, result.score, result.band),

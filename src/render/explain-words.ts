@@ -34,8 +34,7 @@ export function leftOutWords(reason: LeftOutReason | undefined): string {
 }
 
 export function countedWords(c: ExplainedCharacteristic): string {
-  const counted = c.indicators.filter((i) => i.counted).length;
-  return c.notShown > 0 ? `Sums over all its counted indicators, shown or not` : `Sums over the ${counted} counted`;
+  return `Sums over the ${c.counted} counted${c.notShown > 0 ? ', shown or not' : ''}`;
 }
 
 export function scoreWorking(c: ExplainedCharacteristic): string {
