@@ -34,7 +34,7 @@ export function leftOutWords(reason: LeftOutReason | undefined): string {
 }
 
 export function countedWords(c: ExplainedCharacteristic): string {
-  return `Sums over the ${c.counted} counted${c.notShown > 0 ? ', shown or not' : ''}`;
+  return c.notShown > 0 ? `Sums of all ${c.counted} counted` : `Sums over the ${c.counted} counted`;
 }
 
 export function scoreWorking(c: ExplainedCharacteristic): string {
