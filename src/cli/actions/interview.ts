@@ -24,6 +24,8 @@ export interface InterviewCommandOptions {
   only?: string;
   /** `--assessor`: who is answering, saved in the file. */
   assessor?: string;
+  /** `--targets`: also ask each indicator's target. */
+  targets?: boolean;
   color: boolean;
 }
 
@@ -103,7 +105,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       started.file.assessor = assessor;
       await save(started.file);
     }
-    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }) });
+    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }), targets: options.targets === true });
     const path = store.path;
     const report = renderText(assess(rubric, done, { source: path }), {
       style: await stdoutStyle(options.color, false),
@@ -139,7 +141,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       const only = started.only ? ` --only ${quote(started.only.ids.join(','))}` : '';
       warn(
         `\nStopped. ${answered} of ${total} answers are saved in ${saved.path}\n` +
-          `To carry on where you left off: council-resilience interview --answers ${quote(saved.path)}${only}`,
+          `To carry on where you left off: council-resilience interview --answers ${quote(saved.path)}${only}${options.targets ? ' --targets' : ''}`,
       );
     }
     return EXIT.interrupted;

@@ -11,12 +11,14 @@ export const interview: CommandDefinition = {
     new Option('--resume', 'carry on with the saved file for the council you name'),
     onlyOption('ask', ' (answers to other questions in the file are kept)'),
     new Option('--assessor <name>', 'who is answering, such as a job title, saved in the file as "assessor" (without it, the interview asks once)'),
+    new Option('--targets', "after each question's level, also ask the level this council aims for (default: the top), saved as its target"),
   ],
   examples: [
     { args: 'interview' },
     { args: 'interview --answers leeds.answers.yaml', comment: 'new file, or carry on with it' },
     { args: 'interview --resume', comment: 'carry on: asks the council name' },
     { args: 'interview --only approach,culture --assessor "Head of HR"', comment: 'one section, for one colleague' },
+    { args: 'interview --answers leeds.answers.yaml --targets', comment: 'set a target for each question' },
   ],
   async run(_args, options) {
     const { runInterviewCommand } = await import('../actions/interview.js');
