@@ -19,7 +19,8 @@ export function renderExplainText(e: Explanation, { width = 80 }: { width?: numb
 
   for (const c of e.characteristics) {
     out.push(...wrapText(`${v(c.title)} (${v(c.id)}), weight ${c.weight}: weight × level out of weight × ${e.max}`, width));
-    const keyWidth = Math.min(Math.max(0, ...c.indicators.map((i) => columns(v(i.key)))), Math.floor(width / 2));
+    const counted = c.indicators.filter((i) => i.level !== null);
+    const keyWidth = labelWidth(c.indicators.map((i) => v(i.key)), counted.map(indicatorWorking), width);
     for (const i of c.indicators) {
       out.push(...item(padEnd(v(i.key), keyWidth), indicatorWorking(i), width));
       if (e.targets && i.level !== null) out.push(...wrapText(targetWorking(i, e), width, ' '.repeat(Math.min(keyWidth + 4, Math.floor(width / 2)))));
@@ -48,10 +49,18 @@ export function renderExplainText(e: Explanation, { width = 80 }: { width?: numb
 
   out.push(...wrapText(GAPS_HEAD, width));
   if (e.gaps.length === 0) out.push(...wrapText(e.narrowedTo ? 'None among these indicators.' : 'None: every scored indicator is at its target.', width, '  '));
-  const labels = e.gaps.map((g) => `${g.rank}. ${v(g.key)}`);
-  const labelWidth = Math.min(Math.max(0, ...labels.map(columns)), Math.floor(width / 2));
-  e.gaps.forEach((g, n) => out.push(...item(padEnd(labels[n]!, labelWidth), gapWorking(g), width)));
+  const rankWidth = String(Math.max(0, ...e.gaps.map((g) => g.rank))).length;
+  const labels = e.gaps.map((g) => `${String(g.rank).padStart(rankWidth)}. ${v(g.key)}`);
+  const gapWidth = labelWidth(labels, e.gaps.map(gapWorking), width);
+  e.gaps.forEach((g, n) => out.push(...item(padEnd(labels[n]!, gapWidth), gapWorking(g), width)));
   return `${out.join('\n')}\n`;
+}
+
+/** The column labels are padded to: the widest label, unless that would push the workings past the width. */
+function labelWidth(labels: string[], workings: string[], width: number): number {
+  const widest = Math.max(0, ...labels.map(columns));
+  const room = width - 4 - Math.max(0, ...workings.map(columns));
+  return Math.max(0, Math.min(widest, room));
 }
 
 /** "  label  working" on one line when it fits, else the working wrapped under the label. */

@@ -11,7 +11,7 @@ export function figure(n: number): string {
 
 export function indicatorWorking(i: ExplainedIndicator): string {
   if (i.level === null) return `left out: ${leftOutWords(i.leftOut)}`;
-  const unknown = i.answer === 'unknown' ? " (don't know, counted as 0)" : '';
+  const unknown = i.answer === 'unknown' ? " (don't know: 0)" : '';
   return `${figure(i.weight)} × ${i.level} = ${figure(i.points!)} out of ${figure(i.weight)} × ${i.max} = ${figure(i.possible!)}${unknown}`;
 }
 
@@ -60,10 +60,12 @@ export function overallWorking(e: Explanation, which: 'score' | 'toTarget'): str
   const value = o[which];
   const label = which === 'score' ? 'Overall score' : 'Overall towards targets';
   if (terms.length === 0 || value === null) return `${label}: none, as no characteristic has a score`;
-  const sum = terms.map((t) => `${figure(t.weight)} × ${oneDecimal(t[which])}`).join(' + ');
-  const weights = terms.map((t) => figure(t.weight)).join(' + ');
+  // Equal weights of 1 read more simply as a plain mean: (41.7 + 44.4) / 2.
+  const plain = terms.every((t) => t.weight === 1);
+  const sum = terms.map((t) => (plain ? oneDecimal(t[which]) : `${figure(t.weight)} × ${oneDecimal(t[which])}`)).join(' + ');
+  const weights = plain ? String(terms.length) : `(${terms.map((t) => figure(t.weight)).join(' + ')})`;
   const suffix = which === 'toTarget' ? `% ${TO_TARGET_WORDS}` : '';
-  return `${label}: (${sum}) / (${weights}) = ${oneDecimal(value)}${suffix}`;
+  return `${label}: (${sum}) / ${weights} = ${oneDecimal(value)}${suffix}`;
 }
 
 export function overallLeftOut(e: Explanation): string | undefined {
@@ -73,7 +75,7 @@ export function overallLeftOut(e: Explanation): string | undefined {
 }
 
 export function gapWorking(g: ExplainedGap): string {
-  const unknown = g.unknown ? " (don't know, counted as 0)" : '';
+  const unknown = g.unknown ? " (don't know: 0)" : '';
   return `${figure(g.characteristicWeight)} × ${figure(g.weight)} × (${g.target} - ${g.level}) = ${figure(g.priority)}${unknown}`;
 }
 

@@ -66,7 +66,7 @@ describe('explain text, worked by hand', () => {
       "  Towards targets: 100 × 4 / 6 = 66.7% of the way to this council's targets",
       '',
       'Beta (beta), weight 1: weight × level out of weight × 3',
-      "  beta.b1  1 × 0 = 0 out of 1 × 3 = 3 (don't know, counted as 0)",
+      "  beta.b1  1 × 0 = 0 out of 1 × 3 = 3 (don't know: 0)",
       "           target 1 (this council's): 1 × min(0, 1) = 0 out of 1 × 1 = 1",
       '  beta.b2  3 × 2 = 6 out of 3 × 3 = 9',
       "           target 2 (this council's): 3 × min(2, 2) = 6 out of 3 × 2 = 6",
@@ -93,7 +93,7 @@ describe('explain text, worked by hand', () => {
       'Gaps, highest priority first: priority = W × w × (target - level)',
       '  1. alpha.a2  2 × 2 × (2 - 1) = 4',
       '  2. beta.b3   1 × 1 × (3 - 1) = 2',
-      "  3. beta.b1   1 × 1 × (1 - 0) = 1 (don't know, counted as 0)",
+      "  3. beta.b1   1 × 1 × (1 - 0) = 1 (don't know: 0)",
       '',
     ]);
   });
