@@ -143,6 +143,18 @@ describe('narrowing', () => {
     expect(b.stderr).toContain('did you mean "beta.b3"?');
   });
 
+  test('--target works as in assess: the same gaps, and above the scale is exit 2', () => {
+    const report = JSON.parse(run(['assess', 'examples/eastmoor-county.answers.yaml', '--target', '2', '--format', 'json']));
+    const e = JSON.parse(run(['explain', 'examples/eastmoor-county.answers.yaml', '--target', '2', '--format', 'json']));
+    expect(e.targets).toBe(true);
+    expect(e.overall.toTarget).toBe(report.overall.toTarget);
+    expect(e.gaps.map((g: { key: string; priority: number }) => [g.key, g.priority])).toEqual(report.gaps.map((g: { key: string; priority: number }) => [g.key, g.priority]));
+    expect(run(['explain', 'examples/eastmoor-county.answers.yaml', '--target', '2'])).toContain('(--target)');
+    const r = cli(['explain', county, '--target', '4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--target 4 is above the top of the scale of rubric "targets-test" (3); use 1-3');
+  });
+
   test('a bad --format is a usage error', () => {
     expect(cli(['explain', county, '--format', 'html']).code).toBe(2);
   });
