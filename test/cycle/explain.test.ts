@@ -3,11 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import { cli, root, tempDir } from '../helpers.js';
 
 const county = 'test/fixtures/cycle/targets/county.answers.yaml';
 const markdownlint = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.answers.yaml')).sort().map((f) => `examples/${f}`);
+
+const validateExplanation = new Ajv.default({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(join(root, 'schemas', 'explain.schema.json'), 'utf8')));
 
 function run(args: string[]) {
   const r = cli(args);
@@ -20,6 +23,7 @@ describe("explain's numbers are the JSON report's", () => {
     const report = JSON.parse(run(['assess', file, '--format', 'json']));
     const e = JSON.parse(run(['explain', file, '--format', 'json']));
     expect(e.schemaVersion).toBe(1);
+    expect(validateExplanation(e) ? [] : validateExplanation.errors).toEqual([]);
     expect(e.overall.score).toBe(report.overall.score);
     expect(e.overall.toTarget).toBe(report.overall.toTarget);
     expect(e.overall.band?.label ?? null).toBe(report.overall.band);
