@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCohort } from './generate.mjs';
+import { generateTeam } from './team.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -54,6 +55,17 @@ console.log(`node -e 0 (floor)              ${fmt(floor.ms)}`);
 console.log(`--version                      ${fmt(version.ms)}  ${(version.ms / floor.ms).toFixed(2)}x floor   (target <= 1.5x)`);
 const [, assess] = pair(['-e', '0'], [bin, 'assess', example]);
 console.log(`assess one example (text)      ${fmt(assess.ms)}  ${(assess.ms / floor.ms).toFixed(2)}x floor`);
+
+// combine of 20 assessors' files of one council, against one assess of one of them (target < 3x):
+// to stdout, and again with --output onto the combined file it wrote (which is read back, so that
+// settled answers are kept).
+const team = await generateTeam(join(tmpdir(), 'council-resilience-bench-team'), 20);
+const combined = join(dirname(rssFile), 'team.answers.yaml');
+once([bin, 'combine', ...team, '--output', combined]);
+const [assessOne, combineTwenty] = pair([bin, 'assess', team[0]], [bin, 'combine', ...team]);
+const [, recombine] = pair([bin, 'assess', team[0]], [bin, 'combine', ...team, '--output', combined]);
+console.log(`combine of 20 files            ${fmt(combineTwenty.ms)}  ${(combineTwenty.ms / assessOne.ms).toFixed(2)}x one assess (${fmt(assessOne.ms).trim()})   (target < 3x)`);
+console.log(`  again, onto its own output   ${fmt(recombine.ms)}  ${(recombine.ms / assessOne.ms).toFixed(2)}x one assess`);
 
 const cohorts = join(tmpdir(), 'council-resilience-bench');
 const { PARALLEL_THRESHOLD } = await import('../dist/batch/pool.js');

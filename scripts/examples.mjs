@@ -1,15 +1,19 @@
 // npm run examples: regenerate examples/reports/ (markdown, HTML and chart of every example, and the
 // year-on-year comparison) with the built CLI. A test fails when the committed files are out of date.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] ?? join(root, 'examples', 'reports');
-const cli = (...args) => execFileSync(process.execPath, [join(root, 'bin', 'council-resilience.js'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+// The team example's combined file is made by combine too, so it is regenerated (and checked) with the reports.
+const teamOut = process.argv[3] ?? join(root, 'examples', 'team');
+const cli = (...args) =>
+  execFileSync(process.execPath, [join(root, 'bin', 'council-resilience.js'), ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'ignore'] });
 
 mkdirSync(out, { recursive: true });
+mkdirSync(teamOut, { recursive: true });
 for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.answers.yaml')).sort()) {
   const name = file.replace(/\.answers\.yaml$/, '');
   const answers = `examples/${file}`;
@@ -17,4 +21,11 @@ for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith(
   cli('assess', answers, '--format', 'html', '--output', join(out, `${name}.html`));
 }
 cli('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', 'markdown', '--output', join(out, 'brackenford-progress.md'));
+const officers = ['communities', 'hr', 'finance'].map((name) => `examples/team/${name}.answers.yaml`);
+writeFileSync(join(teamOut, 'combined.answers.yaml'), cli('combine', ...officers));
+for (const name of ['combined', 'moderated']) {
+  const answers = join(name === 'combined' ? teamOut : join(root, 'examples', 'team'), `${name}.answers.yaml`);
+  cli('assess', answers, '--format', 'markdown', '--output', join(out, `team-${name}.md`));
+  cli('assess', answers, '--format', 'html', '--output', join(out, `team-${name}.html`));
+}
 console.log(`reports written to ${out}`);

@@ -6,6 +6,7 @@ export const FORMATS = {
   rubrics: ['text', 'json'],
   compare: ['text', 'markdown', 'json'],
   batch: ['text', 'csv', 'json', 'markdown'],
+  progress: ['text', 'markdown', 'csv', 'json', 'html'],
 } as const;
 
 export function formatOption(formats: readonly string[]): Option {

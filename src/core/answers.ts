@@ -1,7 +1,7 @@
 import type { Problem } from './errors.js';
 import { indicatorKey, scaleMax } from './rubric.js';
 import { suggestion } from './suggest.js';
-import type { Answer, AnswersFile, Council, Indicator, Rubric } from './types.js';
+import type { Answer, AnswerDetail, AnswersFile, Council, Indicator, Rubric } from './types.js';
 
 export type Confidence = 'low' | 'medium' | 'high';
 
@@ -95,6 +95,7 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
       const message = targetProblem((answer as { target?: unknown }).target, max);
       if (message !== undefined) errors.push({ path: ['answers', key, 'target'], label: `${key}.target`, message });
     }
+    if (detailed) checkViews(key, answer, max, errors);
     if (typeof value === 'object' && value !== null) {
       // { score: { score: 2 } }: the schema reports it too, but without the rubric's scale.
       errors.push({
@@ -146,6 +147,46 @@ export function targetProblem(target: unknown, max: number): string | undefined 
   }
   const what = target === null ? 'an empty value' : Array.isArray(target) ? 'a list' : typeof target === 'object' ? 'a mapping' : JSON.stringify(target);
   return `${what} is not a target; expected a whole number from 1 to ${max}`;
+}
+
+/**
+ * A combined file's views (SPEC "Several assessors"): each on the scale, one per assessor, and a
+ * reason agreed only where there are views to settle. Shapes the schema has already faulted are skipped.
+ */
+function checkViews(key: string, answer: AnswerDetail, max: number, errors: Problem[]): void {
+  const views = answer.views as unknown;
+  if (typeof answer.agreed === 'string' && (views === undefined || (Array.isArray(views) && views.length === 0))) {
+    errors.push({
+      path: ['answers', key, 'agreed'],
+      at: 'key',
+      label: `${key}.agreed`,
+      message: "agreed: is the reason assessors' views were settled, but this answer has no views; remove it, or combine the assessors' files (council-resilience combine)",
+    });
+  }
+  if (!Array.isArray(views)) return;
+  const seen = new Map<string, number>();
+  views.forEach((view: unknown, i) => {
+    if (view === null || typeof view !== 'object') return;
+    const { assessor, score } = view as { assessor?: unknown; score?: unknown };
+    if (typeof score === 'number' && (!Number.isSafeInteger(score) || score < 0 || score > max)) {
+      errors.push({
+        path: ['answers', key, 'views', i, 'score'],
+        label: `${key}.views[${i}].score`,
+        message: `${score} is not on the scale 0-${max}${Number.isInteger(score) || !Number.isFinite(score) ? '' : ' (whole numbers only)'}`,
+      });
+    }
+    if (typeof assessor !== 'string') return;
+    const name = assessor.trim().toLowerCase();
+    const earlier = seen.get(name);
+    if (earlier === undefined) seen.set(name, i);
+    else {
+      errors.push({
+        path: ['answers', key, 'views', i, 'assessor'],
+        label: `${key}.views[${i}].assessor`,
+        message: `${JSON.stringify(assessor)} already gives a view of this indicator (views[${earlier}]); each assessor has one view`,
+      });
+    }
+  });
 }
 
 function describeAppliesTo(indicator: Indicator): string {

@@ -1,5 +1,7 @@
 // The one module that knows @inquirer/prompts; only the interview command loads it.
+import { styleText } from 'node:util';
 import { confirm, input, select } from '@inquirer/prompts';
+import { visible } from '../core/visible.js';
 import { wrap } from '../render/wrap.js';
 import type { Prompter } from './prompter.js';
 
@@ -37,6 +39,8 @@ export function inquirerPrompter({ signal, write = (t) => process.stdout.write(t
         {
           message: fit(o.message, 2),
           default: o.default,
+          // A default comes from a file (last year's evidence): shown with its control characters made visible.
+          theme: { style: { defaultAnswer: (text: string) => styleText('dim', `(${visible(text, { max: 500 })})`), answer: (text: string) => styleText('cyan', visible(text, { max: 500 })) } },
           validate: o.required ? (v: string) => (v.trim() !== '' || 'Please type an answer') : undefined,
         },
         context,

@@ -7,7 +7,7 @@ import type { AnswerDetail, AnswersFile, Characteristic, Indicator, Rubric, Scor
 import type { View, ViewScore } from '../core/views.js';
 import { combinedScore, isDisputed, spread } from '../core/views.js';
 import { visible } from '../core/visible.js';
-import { wrap } from '../render/wrap.js';
+import { wrap, wrapHanging } from '../render/wrap.js';
 import type { Choice, Prompter } from './prompter.js';
 
 export interface ModerationOptions {
@@ -130,12 +130,13 @@ async function moderateOne(
   say(wrap(indicator.question, 78).join('\n'));
   say('');
   say('The views:');
-  const width = Math.min(Math.max(...views.map((v) => visible(v.assessor).length)), 30);
+  // One view a line, name first: job titles are long, and a column cut short would hide whose view it is.
   for (const view of views) {
     const confidence = view.confidence ? ` (confidence: ${view.confidence})` : '';
-    say(`  ${visible(view.assessor, { max: 30 }).padEnd(width)}  ${levelName(rubric, view.score)}${confidence}`);
+    // The level and its label stay on one line (joined by no-break spaces).
+    say(wrapHanging(`${visible(view.assessor, { max: 200 })}: ${levelName(rubric, view.score).replace(/ /g, '\u00a0')}${confidence}`, 78, '  ', '    ').join('\n'));
     if (view.evidence !== undefined && view.evidence.trim() !== '') {
-      say(wrap(`Evidence: ${visible(view.evidence)}`, 78, ' '.repeat(width + 4)).join('\n'));
+      say(wrapHanging(`Evidence: ${visible(view.evidence)}`, 78, '    ', '      ').join('\n'));
     }
   }
   const combined = combinedScore(scores);

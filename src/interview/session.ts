@@ -8,6 +8,7 @@ import type { Answer, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue
 import { oneDecimal, percent } from '../render/format.js';
 import { wrap } from '../render/wrap.js';
 import type { Choice, Prompter } from './prompter.js';
+import { changeLines, startingPoint, type LastYear } from './carry-forward.js';
 
 export interface InterviewOptions {
   rubric: Rubric;
@@ -20,6 +21,8 @@ export interface InterviewOptions {
   only?: Selection;
   /** `--targets`: after each level (and evidence), ask the level this council aims for, saved as `target`. */
   targets?: boolean;
+  /** `--from`: last year's answers, offered as each question's starting point (written only when confirmed). */
+  from?: LastYear;
 }
 
 interface Step {
@@ -31,7 +34,7 @@ interface Step {
 const BACK = Symbol('back');
 type ScoreChoice = ScoreValue | typeof BACK;
 
-export async function runInterview({ rubric, file, prompter, save, only, targets = false }: InterviewOptions): Promise<AnswersFile> {
+export async function runInterview({ rubric, file, prompter, save, only, from, targets = false }: InterviewOptions): Promise<AnswersFile> {
   await askAssessor(file, prompter, save);
   await askProfile(rubric, file, prompter, save);
 
@@ -54,17 +57,17 @@ export async function runInterview({ rubric, file, prompter, save, only, targets
   };
   let position = nextUnanswered(0);
   while (position < steps.length) {
-    const result = await askIndicator(steps, position, rubric, file, prompter, save, targets);
+    const result = await askIndicator(steps, position, rubric, file, prompter, save, from, targets);
     position = result === 'back' ? position - 1 : nextUnanswered(position + 1);
   }
 
   for (;;) {
-    const choice = await review(rubric, file, prompter, only && steps);
+    const choice = await review(rubric, file, prompter, only && steps, from);
     if (choice === 'finish') return file;
     // Revisit one characteristic: every question in it, current answers offered as defaults.
     let i = steps.findIndex((s) => s.characteristic.id === choice);
     while (i >= 0 && i < steps.length && steps[i]!.characteristic.id === choice) {
-      const result = await askIndicator(steps, i, rubric, file, prompter, save, targets);
+      const result = await askIndicator(steps, i, rubric, file, prompter, save, from, targets);
       i = result === 'back' ? Math.max(i - 1, steps.findIndex((s) => s.characteristic.id === choice)) : i + 1;
     }
   }
@@ -119,15 +122,17 @@ async function askIndicator(
   file: AnswersFile,
   prompter: Prompter,
   save: InterviewOptions['save'],
+  from?: LastYear,
   targets = false,
 ): Promise<'next' | 'back'> {
   for (;;) {
-    const result = await askLevel(steps, position, rubric, file, prompter, save);
+    const result = await askLevel(steps, position, rubric, file, prompter, save, from);
     if (result === 'back' || !targets) return result;
     const { key } = steps[position]!;
     const current = normaliseAnswer(file.answers[key]);
     if (current.value === 'n/a' || current.value === null) return 'next';
-    const target = await askTarget(rubric, current.target, prompter);
+    // The default: this file's target, else last year's (--from), else the top.
+    const target = await askTarget(rubric, current.target ?? (from && normaliseAnswer(from.answers.answers[key]).target), prompter);
     // Back from the target goes to this question's level, the prompt before it.
     if (target === BACK) continue;
     setAnswer(file, key, current.value, current.evidence, current.confidence, target);
@@ -157,6 +162,7 @@ async function askLevel(
   file: AnswersFile,
   prompter: Prompter,
   save: InterviewOptions['save'],
+  from?: LastYear,
 ): Promise<'next' | 'back'> {
   const { characteristic, indicator, key } = steps[position]!;
   const current = normaliseAnswer(file.answers[key]);
@@ -164,6 +170,8 @@ async function askLevel(
   prompter.say(`── ${characteristic.title} · question ${position + 1} of ${steps.length} ──`);
   prompter.say(wrap(indicator.question, 78).join('\n'));
   if (indicator.guidance) prompter.say(wrap(`What to look for: ${indicator.guidance}`, 78, '  ').join('\n'));
+  const offered = startingPoint(rubric, current, from, key); // without --from: this file's answer
+  for (const line of offered.said) prompter.say(line);
 
   const choices: Choice<ScoreChoice>[] = rubric.scale.map((level) => ({
     name: `${level.value} ${level.label}`,
@@ -177,7 +185,7 @@ async function askLevel(
   const score = await prompter.select<ScoreChoice>({
     message: indicator.statement,
     choices,
-    ...(current.value !== null && { default: current.value }),
+    ...(offered.value !== null && { default: offered.value }),
   });
   if (score === BACK) return 'back';
 
@@ -186,8 +194,8 @@ async function askLevel(
   await save(file);
   const evidence = (
     await prompter.input({
-      message: 'Evidence (optional; press Enter to skip):',
-      ...(current.evidence !== undefined && { default: current.evidence }),
+      message: offered.evidenceMessage ?? 'Evidence (optional; press Enter to skip):',
+      ...(offered.evidence !== undefined && { default: offered.evidence }),
     })
   ).trim();
   setAnswer(file, key, score, evidence === '' ? undefined : evidence, current.confidence, current.target);
@@ -220,7 +228,7 @@ function setAnswer(
  * The end screen: a line per characteristic, then finish or revisit one. With `--only` (`chosen` is
  * the questions asked), only the chosen characteristics, each counting its chosen questions.
  */
-async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, chosen?: Step[]): Promise<string> {
+async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, chosen?: Step[], from?: LastYear): Promise<string> {
   const assessment = assess(rubric, file);
   const shown = chosen
     ? assessment.characteristics.filter((c) => chosen.some((s) => s.characteristic.id === c.id))
@@ -238,6 +246,7 @@ async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, cho
     const answered = mine ? `${mine.filter(isAnswered).length} of ${mine.length} answered` : `${percent(c.coverage).padStart(6)} answered`;
     prompter.say(`  ${c.title.padEnd(width)}  score ${oneDecimal(c.score).padStart(5)}  ${answered}`);
   }
+  for (const line of changeLines(rubric, from, file)) prompter.say(line);
   return prompter.select<string>({
     message: 'Finish, or go back over one characteristic?',
     choices: [

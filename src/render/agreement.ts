@@ -88,6 +88,12 @@ export function viewLine(scale: readonly ScaleLevel[] | undefined, view: Indicat
 /** How a disputed indicator ended: "Agreed: 2 Developing. Reason: ..." or "Not yet settled; for now the answer is 1 Emerging." */
 export function outcomeLine(scale: readonly ScaleLevel[] | undefined, i: IndicatorResult, settled: boolean): string {
   const level = levelText(scale, i.answer);
-  if (settled) return i.agreed?.trim() ? `Agreed: ${level}. Reason: ${i.agreed}` : `Agreed: ${level} (no reason given).`;
+  if (settled) return i.agreed?.trim() ? `Agreed: ${level}. Reason: ${asSentence(i.agreed)}` : `Agreed: ${level} (no reason given).`;
   return `Not yet settled; for now the answer is ${typeof i.answer === 'number' ? level : level.toLowerCase()}.`;
+}
+
+/** Text a person typed, ended with a full stop when it has no closing punctuation, so what follows reads as a new sentence. */
+export function asSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]["')\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

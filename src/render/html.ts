@@ -10,7 +10,7 @@ import { hasOwnTargets, showsToTarget, TARGETS_NOTE, TO_TARGET_WORDS } from '../
 import { renderRadarSvg } from './svg-radar.js';
 
 // Inline, so the file is self-contained: no script, no web font, nothing fetched. Prints to A4.
-const CSS = `
+export const CSS = `
 @page { size: A4; margin: 18mm 16mm; }
 * { box-sizing: border-box; }
 body { font-family: Arial, Helvetica, sans-serif; color: #0b0c0c; line-height: 1.45; margin: 0 auto; max-width: 960px; padding: 24px; }

@@ -8,7 +8,8 @@ export interface WrapOptions {
 /** Word-wraps text to `width` terminal columns, prefixing every line with `indent`. */
 export function wrap(text: string, width: number, indent = '', { breakWords = false }: WrapOptions = {}): string[] {
   const room = Math.max(1, width - columns(indent));
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').flatMap((word) => (breakWords && columns(word) > room ? chop(word, room) : [word]));
+  // A no-break space joins two words into one (a level and its label, say).
+  const words = text.replace(/[^\S\u00a0]+/g, ' ').trim().split(' ').flatMap((word) => (breakWords && columns(word) > room ? chop(word, room) : [word]));
   const lines: string[] = [];
   let line = '';
   let used = 0;
@@ -30,4 +31,11 @@ export function wrap(text: string, width: number, indent = '', { breakWords = fa
 /** Word-wraps terminal text: words too wide for a line are split, so no line is ever wider than `width`. */
 export function wrapText(text: string, width: number, indent = ''): string[] {
   return wrap(text, width, indent, { breakWords: true });
+}
+
+/** Word-wraps text with a hanging indent: the first line starts with `first`, the rest with `rest` (no wider). */
+export function wrapHanging(text: string, width: number, first: string, rest: string, options: WrapOptions = {}): string[] {
+  const lines = wrap(text, width, rest, options);
+  if (lines.length > 0) lines[0] = first + lines[0]!.slice(rest.length);
+  return lines;
 }

@@ -1,19 +1,39 @@
 // examples/reports/ is what a consultant sees first; it must match what the tool produces today.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, tempDir } from '../helpers.js';
+import { cli, root, tempDir } from '../helpers.js';
 
 describe('examples/reports', () => {
   test('are up to date (run "npm run examples" after changing a renderer or an example)', () => {
     const fresh = tempDir();
-    execFileSync(process.execPath, [join(root, 'scripts', 'examples.mjs'), fresh], { cwd: root });
+    const team = tempDir();
+    execFileSync(process.execPath, [join(root, 'scripts', 'examples.mjs'), fresh, team], { cwd: root });
+    expect(readFileSync(join(root, 'examples', 'team', 'combined.answers.yaml'), 'utf8')).toBe(readFileSync(join(team, 'combined.answers.yaml'), 'utf8'));
     const committed = join(root, 'examples', 'reports');
     const names = readdirSync(fresh).sort();
     expect(readdirSync(committed).sort()).toEqual(names);
-    expect(names.filter((n) => n.endsWith('.html'))).toHaveLength(8);
+    expect(names.filter((n) => n.endsWith('.html'))).toHaveLength(10);
     for (const name of names) {
       expect({ name, content: readFileSync(join(committed, name), 'utf8') }).toEqual({ name, content: readFileSync(join(fresh, name), 'utf8') });
     }
+  });
+
+  test("the team example's moderated file is the combined file with the workshop's settlements: combining onto it again keeps all three", () => {
+    const dir = tempDir();
+    const copy = join(dir, 'moderated.answers.yaml');
+    copyFileSync(join(root, 'examples', 'team', 'moderated.answers.yaml'), copy);
+    const officers = ['communities', 'hr', 'finance'].map((n) => `examples/team/${n}.answers.yaml`);
+    const r = cli(['combine', ...officers, '--output', copy]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/moderating again|left out/);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(root, 'examples', 'team', 'moderated.answers.yaml'), 'utf8'));
+    const report = JSON.parse(cli(['assess', copy, '--format', 'json']).stdout);
+    expect(report.agreement).toEqual({
+      assessors: ['Head of Communities', 'Head of HR and Organisational Development', 'Head of Finance and Commissioning'],
+      withViews: 30,
+      disputed: 3,
+      settled: 3,
+    });
   });
 });

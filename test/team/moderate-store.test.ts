@@ -96,7 +96,7 @@ describe('moderate saves', () => {
     ]);
     expect(await r.code).toBe(130);
     expect(r.said).toContain(`Someone else saved ${path} while you were moderating; what they changed is kept.`);
-    expect(r.said).toContain('  C  2 Most');
+    expect(r.said).toContain('  C: 2\u00a0Most');
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('# checked by the lead officer\nanswers:\n');
     const answers = (await loadAnswers(path)).answers.answers;

@@ -104,14 +104,14 @@ describe('moderate', () => {
         'A one?',
         '',
         'The views:',
-        '  A  1 Some (confidence: high)',
-        '     Evidence: Plan p. 4 names no community group',
-        '  B  3 All',
+        '  A: 1\u00a0Some (confidence: high)',
+        '    Evidence: Plan p. 4 names no community group',
+        '  B: 3\u00a0All',
         ...wrap('Combined score: 1 Some (the lower median of the views); disputed: the views differ by two levels or more (2 apart).', 78),
       ].join('\n'),
     );
     expect(said).toContain(
-      ['  B  Not applicable', '  C  2 Most (confidence: low)', ...wrap('Combined score: 2 Most (the lower median of the views); disputed: one view says not applicable and another gives a level.', 78)].join('\n'),
+      ['  B: Not\u00a0applicable', '  C: 2\u00a0Most (confidence: low)', ...wrap('Combined score: 2 Most (the lower median of the views); disputed: one view says not applicable and another gives a level.', 78)].join('\n'),
     );
     expect(r.asked.filter((m) => m.startsWith('Reason'))).toEqual([NEEDED_LEVELS, NEEDED_LEVELS, NEEDED_NA, NEEDED_LEVELS]);
     // Default: the combined score.
@@ -285,4 +285,15 @@ describe('moderate', () => {
       ),
     );
   });
+});
+
+test('a long job title is shown whole, its level beside it or on the next line, and no line is wider than 80 columns', async () => {
+  const long = 'Assistant Director of Human Resources and Organisational Development';
+  const path = copy('combined.answers.yaml', (t) => t.replace(/assessor: B\b/g, `assessor: ${long}`).replace(/\[A, B, C\]/, `[A, "${long}", C]`));
+  const r = run(path, []);
+  await r.code.catch(() => undefined);
+  const said = r.said.join('\n');
+  expect(said).toContain(`  ${long}:\n    3\u00a0All`);
+  expect(said).not.toContain('characters)');
+  for (const line of said.split('\n').filter((l) => !l.includes(path))) expect(line.length).toBeLessThanOrEqual(80);
 });

@@ -1,7 +1,7 @@
 // The words beside an answer for every mix of views (in-process: the renderers' shared helper), and
 // the core's spread, disputed and settled for the cases the fixtures do not reach.
 import { isSettled, isUnsettled, viewFields } from '../../src/core/agreement.js';
-import { agreementSummaryLine, viewsRange } from '../../src/render/agreement.js';
+import { agreementSummaryLine, asSentence, viewsRange } from '../../src/render/agreement.js';
 
 type Score = number | 'n/a' | 'unknown';
 const views = (...scores: Score[]) => scores.map((score, i) => ({ assessor: `A${i}`, score }));
@@ -86,4 +86,11 @@ describe('the text report at any width', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('Where assessors disagreed');
     for (const line of text.split('\n')) expect({ line, fits: columns(line) <= width }).toEqual({ line, fits: true });
   });
+});
+
+test('a reason typed without a full stop gets one, so the evidence after it reads as its own sentence', () => {
+  expect(asSentence('services do not yet use them')).toBe('services do not yet use them.');
+  expect(asSentence('as agreed.')).toBe('as agreed.');
+  expect(asSentence('Really?  ')).toBe('Really?');
+  expect(asSentence('see "the plan."')).toBe('see "the plan."');
 });

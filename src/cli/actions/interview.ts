@@ -13,8 +13,11 @@ import { AnswersStore, ChangedOnDisk, whyFolderNotWritable, whyNotWritable } fro
 import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
+import { shellQuote, withTerminalPrompter } from '../terminal-session.js';
 import { warn } from '../output.js';
 import { visible } from '../../core/visible.js';
+import type { CarriedForward } from '../../interview/carry-forward.js';
+import { carryingForwardLines, checkCarriedOn, readLastYear, refuseLastYearsFile } from '../../interview/carry-forward.js';
 
 export interface InterviewCommandOptions {
   rubric?: string;
@@ -26,6 +29,8 @@ export interface InterviewCommandOptions {
   assessor?: string;
   /** `--targets`: also ask each indicator's target. */
   targets?: boolean;
+  /** `--from`: last year's answers file, carried forward. */
+  from?: string;
   color: boolean;
 }
 
@@ -38,6 +43,8 @@ interface Started {
   /** The file's text when the interview looked at it (null: there was none). */
   text: string | null;
   only?: Selection;
+  /** `--from`: last year's file, read and checked. */
+  carried?: CarriedForward;
 }
 
 /** Today's date where the person is, YYYY-MM-DD (not in UTC: late in the evening it is still today). */
@@ -46,11 +53,6 @@ export function today(now: Date = new Date()): string {
   return `${String(now.getFullYear()).padStart(4, '0')}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/**
- * Signals that stop the interview as Ctrl-C does: the answers so far are saved, and it says where.
- * SIGQUIT (Ctrl-\\) too: its default is to end the process with no word and the cursor hidden.
- */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 export async function runInterviewCommand(
   options: InterviewCommandOptions,
@@ -63,24 +65,7 @@ export async function runInterviewCommand(
         '"council-resilience assess <answers.yaml>"; for a blank file to fill in, "council-resilience template".',
     );
   }
-  // A signal aborts the prompt on screen (which puts the cursor back) and ends up where Ctrl-C does;
-  // a second one, should the first find no prompt to stop, exits at once.
-  const stop = new AbortController();
-  const onSignal = () => {
-    if (!stop.signal.aborted) return stop.abort();
-    showCursor();
-    process.exit(EXIT.interrupted);
-  };
-  if (!injected) for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
-  try {
-    const prompter = injected ?? (await import('../../interview/inquirer.js')).inquirerPrompter({ signal: stop.signal });
-    return await interviewWith(options, prompter, date);
-  } finally {
-    if (!injected) {
-      for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
-      if (stop.signal.aborted) showCursor();
-    }
-  }
+  return withTerminalPrompter(injected, (prompter) => interviewWith(options, prompter, date));
 }
 
 async function interviewWith(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<number> {
@@ -89,7 +74,8 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
   try {
     started = await start(options, prompter, date);
     if (!started) return EXIT.ok;
-    const { rubric, only } = started;
+    const { rubric, only, carried } = started;
+    if (carried) for (const line of carryingForwardLines(carried.last)) prompter.say(line);
     const opened = new AnswersStore({ path: started.path, rubric, read: started.read, text: started.text, rubricOverride: options.rubric, prompter });
     store = opened;
     const save = (file: AnswersFile) => opened.save(file);
@@ -105,7 +91,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       started.file.assessor = assessor;
       await save(started.file);
     }
-    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }), targets: options.targets === true });
+    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }), ...(carried && { from: carried.last }), targets: options.targets === true });
     const path = store.path;
     const report = renderText(assess(rubric, done, { source: path }), {
       style: await stdoutStyle(options.color, false),
@@ -120,13 +106,14 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       prompter.say(`${answered} of ${total} chosen questions (--only ${only.ids.join(',')}) are answered.`);
     }
     prompter.say(`Your answers are saved in ${path}`);
+    if (carried) prompter.say(`Every change from last year: council-resilience compare ${shellQuote(carried.last.file)} ${shellQuote(path)}`);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof ChangedOnDisk) {
       for (const problem of error.problems) warn(formatProblem(problem));
       warn(
         `error: ${error.path} ${error.why}, so it was left as it is. Your answers are saved in ${error.copy}; ` +
-          `to carry on with them: council-resilience interview --answers ${quote(error.copy)}`,
+          `to carry on with them: council-resilience interview --answers ${shellQuote(error.copy)}`,
       );
       return EXIT.usage;
     }
@@ -138,10 +125,11 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       warn(`\nStopped. Your answers are not saved: ${store.path} could not be written.`);
     } else {
       const { answered, total } = progress(started.rubric, saved.file, started.only);
-      const only = started.only ? ` --only ${quote(started.only.ids.join(','))}` : '';
+      const only =
+        (started.only ? ` --only ${shellQuote(started.only.ids.join(','))}` : '') + (started.carried ? ` --from ${shellQuote(started.carried.last.file)}` : '');
       warn(
         `\nStopped. ${answered} of ${total} answers are saved in ${saved.path}\n` +
-          `To carry on where you left off: council-resilience interview --answers ${quote(saved.path)}${only}${options.targets ? ' --targets' : ''}`,
+          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}${options.targets ? ' --targets' : ''}`,
       );
     }
     return EXIT.interrupted;
@@ -171,9 +159,6 @@ function checkAssessor(assessor: string | undefined): void {
 }
 
 /** Shows the cursor again on a terminal (a prompt hides it while a list is on screen). */
-function showCursor(): void {
-  if (process.stdout.isTTY) process.stdout.write('\x1b[?25h');
-}
 
 /** Stops before the first question when the answers could not be saved there. */
 function checkWritable(path: string): void {
@@ -193,54 +178,58 @@ function textOf(path: string): string | null {
 /** Finds or creates the answers file; undefined when the person chose not to go on. */
 async function start(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<Started | undefined> {
   checkAssessor(options.assessor);
+  const carried = options.from !== undefined ? await readLastYear(options.from, options.rubric) : undefined;
   if (options.answers !== undefined) {
+    if (carried) refuseLastYearsFile(options.answers, carried.last, false);
     checkWritable(options.answers);
-    if (existsSync(options.answers)) return resume(options.answers, options, prompter);
+    if (existsSync(options.answers)) return resume(options.answers, options, prompter, carried);
   } else {
     // The file will be made in the current folder: say so now if it cannot be, before any question.
     const why = whyFolderNotWritable(process.cwd());
     if (why !== undefined) throw new UsageError(`cannot save answers here: ${why}; choose another file with --answers`);
   }
-  if (options.resume && options.answers === undefined) {
+  if (options.resume && options.answers === undefined && !carried) {
     prompter.say('Type the council name you used before, and the interview will carry on from its saved file.');
   }
-  const { rubric, file: rubricFile } = await loadRubric(options.rubric ?? DEFAULT_RUBRIC_ID);
+  const { rubric, file: rubricFile } = carried?.rubric ?? (await loadRubric(options.rubric ?? DEFAULT_RUBRIC_ID));
   const only = select(rubric, options.only);
-  const name = (await prompter.input({ message: "What is the council's name?", required: true })).trim();
+  const name = carried ? carried.last.answers.council.name : (await prompter.input({ message: "What is the council's name?", required: true })).trim();
   const path = options.answers ?? `${slugify(name)}.answers.yaml`;
+  if (carried) refuseLastYearsFile(path, carried.last, options.answers === undefined);
   checkWritable(path);
   const text = textOf(path);
   if (existsSync(path)) {
     if (options.resume || (await prompter.confirm({ message: `${path} already exists. Carry on from where it stopped?`, default: true }))) {
-      return resume(path, options, prompter);
+      return resume(path, options, prompter, carried);
     }
     if (!(await prompter.confirm({ message: `Start again and replace ${path}? Its answers will be lost.`, default: false }))) {
       prompter.say(`Nothing changed. To keep both, choose another file with --answers.`);
       return undefined;
     }
   }
-  const ref = options.rubric ?? DEFAULT_RUBRIC_ID;
+  const ref = carried ? carried.last.answers.rubric : (options.rubric ?? DEFAULT_RUBRIC_ID);
   const rubricRef = builtinRubricIds().includes(ref) ? ref : relativeTo(dirname(resolve(path)), rubricFile);
   const file: AnswersFile = {
     schemaVersion: 1,
     kind: 'answers',
     rubric: rubricRef,
-    council: { name },
+    council: carried ? structuredClone(carried.last.answers.council) : { name },
     assessedOn: date(),
     answers: {},
   };
   prompter.say(`Your answers will be saved in ${path} after every question.`);
   // A file being replaced: its text is what the person agreed to replace, so the first save does.
-  return { path, file, rubric, text, ...(only && { only }) };
+  return { path, file, rubric, text, ...(only && { only }), ...(carried && { carried }) };
 }
 
-async function resume(path: string, options: InterviewCommandOptions, prompter: Prompter): Promise<Started> {
+async function resume(path: string, options: InterviewCommandOptions, prompter: Prompter, carried?: CarriedForward): Promise<Started> {
   const text = textOf(path);
   const loaded = await loadAnswers(path, options.rubric);
+  if (carried) checkCarriedOn(path, loaded, carried);
   // Checked against the rubric the file names, before anything is asked.
   const only = select(loaded.rubric.rubric, options.only);
   prompter.say(`Carrying on with ${visible(path)} (${visible(loaded.answers.council.name, { max: 200 })}).`);
-  return { path, file: loaded.answers, rubric: loaded.rubric.rubric, read: structuredClone(loaded.answers), text, ...(only && { only }) };
+  return { path, file: loaded.answers, rubric: loaded.rubric.rubric, read: structuredClone(loaded.answers), text, ...(only && { only }), ...(carried && { carried }) };
 }
 
 function relativeTo(from: string, target: string): string {
@@ -248,6 +237,3 @@ function relativeTo(from: string, target: string): string {
   return isAbsolute(rel) || rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-function quote(path: string): string {
-  return /^[\w./,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}

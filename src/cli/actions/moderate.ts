@@ -11,15 +11,15 @@ import type { Prompter } from '../../interview/prompter.js';
 import { isInterrupt } from '../../interview/prompter.js';
 import { ChangedOnDisk, whyNotWritable } from '../../interview/store.js';
 import { count } from '../../render/format.js';
+import { wrap } from '../../render/wrap.js';
 import { EXIT } from '../exit-codes.js';
+import { shellQuote, withTerminalPrompter } from '../terminal-session.js';
 import { printWarnings, warn } from '../output.js';
 
 export interface ModerateOptions {
   all?: boolean;
 }
 
-/** Signals that stop the workshop as Ctrl-C does (as the interview's do): what is settled is saved, and it says so. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 export async function runModerate(path: string, options: ModerateOptions = {}, injected?: Prompter): Promise<number> {
   // The file first: a mistake in it, or a file that is not combined, is worth hearing before anything else.
@@ -43,22 +43,7 @@ export async function runModerate(path: string, options: ModerateOptions = {}, i
   const why = whyNotWritable(path);
   if (why !== undefined) throw new UsageError(`cannot save the agreed levels to ${path}: ${why}`);
 
-  const stop = new AbortController();
-  const onSignal = () => {
-    if (!stop.signal.aborted) return stop.abort();
-    showCursor();
-    process.exit(EXIT.interrupted);
-  };
-  if (!injected) for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
-  try {
-    const prompter = injected ?? (await import('../../interview/inquirer.js')).inquirerPrompter({ signal: stop.signal });
-    return await moderateWith(path, text, file, rubric, options, prompter);
-  } finally {
-    if (!injected) {
-      for (const signal of STOP_SIGNALS) process.removeListener(signal, onSignal);
-      if (stop.signal.aborted) showCursor();
-    }
-  }
+  return withTerminalPrompter(injected, (prompter) => moderateWith(path, text, file, rubric, options, prompter));
 }
 
 async function moderateWith(path: string, text: string, file: AnswersFile, rubric: Rubric, options: ModerateOptions, prompter: Prompter): Promise<number> {
@@ -67,13 +52,13 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
   if (!all && before.unsettled.length === 0) {
     prompter.say(
       before.disputed === 0
-        ? `No indicator in ${path} is disputed: every one's views are within one level of each other. To go over them anyway: council-resilience moderate ${quote(path)} --all`
-        : `All ${count(before.disputed, 'disputed indicator')} in ${path} ${before.disputed === 1 ? 'is' : 'are'} already settled. To go over every indicator again: council-resilience moderate ${quote(path)} --all`,
+        ? `No indicator in ${path} is disputed: every one's views are within one level of each other. To go over them anyway: council-resilience moderate ${shellQuote(path)} --all`
+        : `All ${count(before.disputed, 'disputed indicator')} in ${path} ${before.disputed === 1 ? 'is' : 'are'} already settled. To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all`,
     );
     return EXIT.ok;
   }
   const store = new ModerationStore({ path, text, prompter });
-  prompter.say(`The agreed levels are saved in ${path} after each indicator.`);
+  prompter.say(wrap(`The agreed levels are saved in ${path} after each indicator.`, 78).join('\n'));
   try {
     await runModeration({ rubric, file, prompter, all, save: (f, key) => store.save(f, key) });
   } catch (error) {
@@ -83,7 +68,7 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
         error.copy === ''
           ? `error: ${error.path} ${error.why}`
           : `error: ${error.path} ${error.why}, so it was left as it is. The levels agreed so far are saved in ${error.copy}; ` +
-              `to carry on with them: council-resilience moderate ${quote(error.copy)}`,
+              `to carry on with them: council-resilience moderate ${shellQuote(error.copy)}`,
       );
       return EXIT.usage;
     }
@@ -103,12 +88,12 @@ export function stoppedMessage(path: string, c: ModerationCount, all: boolean): 
     return (
       `Stopped. All ${count(c.disputed, 'disputed indicator')} ${c.disputed === 1 ? 'is' : 'are'} settled in ${path}; ` +
       `${c.settled} of ${c.withViews} indicators with views have an agreed level.\n` +
-      `To go over every indicator again: council-resilience moderate ${quote(path)} --all`
+      `To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all`
     );
   }
   return (
     `Stopped. ${settledDisputed} of ${count(c.disputed, 'disputed indicator')} ${settledDisputed === 1 ? 'is' : 'are'} settled in ${path}; ${c.unsettled.length} ${c.unsettled.length === 1 ? 'remains' : 'remain'}.\n` +
-    `To carry on where you left off: council-resilience moderate ${quote(path)}${all ? ' (add --all to go over every indicator with views)' : ''}`
+    `To carry on where you left off: council-resilience moderate ${shellQuote(path)}${all ? ' (add --all to go over every indicator with views)' : ''}`
   );
 }
 
@@ -120,15 +105,9 @@ export function summary(path: string, c: ModerationCount, all: boolean): string 
   const more = c.unsettled.length > 10 ? ` and ${c.unsettled.length - 10} more` : '';
   return (
     `${head}. Saved in ${path}.\n` +
-    `Still disputed and not settled: ${shown}${more}. To settle ${c.unsettled.length === 1 ? 'it' : 'them'}: council-resilience moderate ${quote(path)}`
+    `Still disputed and not settled: ${shown}${more}. To settle ${c.unsettled.length === 1 ? 'it' : 'them'}: council-resilience moderate ${shellQuote(path)}`
   );
 }
 
 /** Shows the cursor again on a terminal (a prompt hides it while a list is on screen). */
-function showCursor(): void {
-  if (process.stdout.isTTY) process.stdout.write('\x1b[?25h');
-}
 
-function quote(path: string): string {
-  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}

@@ -2,6 +2,7 @@ import { formatProblem, InputError } from '../../core/errors.js';
 import { QUOTED_MAX, shortenQuoted, visible, visibleMessage } from '../../core/visible.js';
 import { indicatorCount } from '../../core/rubric.js';
 import { answersFromParsed, kindOf, readYamlFile, rubricFromParsed } from '../../io/load.js';
+import { planFromParsed } from '../../io/plan-file.js';
 import { locate } from '../../io/yaml.js';
 import { count } from '../../render/format.js';
 import { EXIT } from '../exit-codes.js';
@@ -37,10 +38,19 @@ async function validateOne(file: string): Promise<string> {
     // One line whatever the file holds: the name with its control characters visible, and cut short.
     return `${visible(file)}: valid answers for ${visibleMessage(loaded.answers.council.name, QUOTED_MAX)} (rubric ${quoted(loaded.rubric.rubric.id)}, ${answered} of ${indicatorCount(loaded.rubric.rubric)} answered)`;
   }
+  if (kind === 'plan') {
+    const loaded = await planFromParsed(parsed);
+    const n = loaded.plan.actions.length;
+    const statuses = (['planned', 'in-progress', 'done', 'dropped'] as const)
+      .map((s) => [s, loaded.plan.actions.filter((a) => a.status === s).length] as const)
+      .filter(([, k]) => k > 0)
+      .map(([s, k]) => `${k} ${s.replace('-', ' ')}`);
+    return `${visible(file)}: valid plan for ${visibleMessage(loaded.plan.council.name, QUOTED_MAX)} (rubric ${quoted(loaded.rubric.rubric.id)}, ${count(n, 'action')}${statuses.length ? `: ${statuses.join(', ')}` : ''})`;
+  }
   const message =
     kind === undefined
-      ? '"kind:" is missing; expected kind: answers or kind: rubric'
-      : `unknown kind ${JSON.stringify(kind)}; expected answers or rubric`;
+      ? '"kind:" is missing; expected kind: answers, kind: rubric or kind: plan'
+      : `unknown kind ${JSON.stringify(kind)}; expected answers, rubric or plan`;
   throw new InputError([locate(parsed, { path: kind === undefined ? [] : ['kind'], message })]);
 }
 

@@ -1,0 +1,293 @@
+// SPEC "Several assessors": several officers' answers files of one council -> one combined answers
+// file holding every view, scored by the lower median (core/views.ts). Pure: files come in parsed,
+// each with a way to place a problem in its text, and every refusal is a located InputError.
+import { normaliseAnswer } from './answers.js';
+import type { InputProblem, Problem } from './errors.js';
+import { InputError } from './errors.js';
+import type { RubricIdentity } from './rubric-identity.js';
+import { rubricDifference, rubricName } from './rubric-identity.js';
+import { indicatorKeys } from './rubric.js';
+import type { AnswerDetail, AnswersFile, Council, Rubric } from './types.js';
+import type { View, ViewScore } from './views.js';
+import { combinedScore, isDisputed, spread } from './views.js';
+
+/** One assessor's answers file, as loaded and checked against its rubric. */
+export interface CombineInput {
+  /** The path as the user gave it. */
+  file: string;
+  answers: AnswersFile;
+  /** The rubric it was checked against; `source` names it in messages ("the built-in rubric"). */
+  rubric: RubricIdentity & { source: string };
+  /** Where a problem sits in this file's text (io/yaml.ts locate). */
+  locate(problem: Problem): InputProblem;
+}
+
+/** The combined file already at --output, when there is one (re-combining after a late file). */
+export interface ExistingCombined {
+  file: string;
+  answers: AnswersFile;
+}
+
+export interface CombineOptions {
+  /** The rubric, for the order of keys and profile fields. */
+  rubric: Rubric;
+  /** What the combined file's `rubric:` says: a built-in id, or a path as seen from the output's folder. */
+  rubricRef: string;
+  existing?: ExistingCombined;
+}
+
+/** A settled answer of the existing combined file, as the moderator left it. */
+export interface Settlement {
+  key: string;
+  score: ViewScore | null;
+  agreed: string;
+}
+
+export interface CombineSummary {
+  /** Indicators with at least one view. */
+  withViews: number;
+  /** Spread 0 and not disputed. */
+  agree: number;
+  /** Spread 1 and not disputed. */
+  differByOne: number;
+  /** Keys of the disputed indicators, in rubric order. */
+  disputed: string[];
+  /** Of those, the ones whose settlement was kept from the existing file. */
+  disputedSettled: string[];
+  /** Settled answers kept because their views did not change. */
+  kept: string[];
+  /** Settled answers whose views changed: `agreed` dropped, to be moderated again. */
+  changed: Settlement[];
+  /** Settled answers whose indicator no input answers now: left out of the file, and named. */
+  gone: Settlement[];
+}
+
+export interface Combination {
+  answers: AnswersFile;
+  /** The view names, in command-line order (the file's `assessors`). */
+  assessors: string[];
+  summary: CombineSummary;
+}
+
+/** The view a file gives: its `assessor`, else its file name without extensions (`hr.answers.yaml` -> `hr`). */
+export function viewName(file: string, answers: AnswersFile): { name: string; fromFileName: boolean } {
+  const assessor = typeof answers.assessor === 'string' ? answers.assessor.trim() : '';
+  if (assessor !== '') return { name: assessor, fromFileName: false };
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stem = base.replace(/\..*$/s, '').trim();
+  return { name: stem !== '' ? stem : base, fromFileName: true };
+}
+
+/** How council names are compared: trimmed, case-insensitively. */
+export const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A profile field with a value (null or missing gives none, as in appliesTo). */
+function given(council: Council, field: string): string | undefined {
+  const value = Object.hasOwn(council, field) ? council[field] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A combined file: one that lists assessors or holds views. */
+export function isCombined(file: AnswersFile): boolean {
+  return file.assessors !== undefined || firstViewsKey(file) !== undefined;
+}
+
+function firstViewsKey(file: AnswersFile): string | undefined {
+  for (const [key, answer] of Object.entries(file.answers)) {
+    if (answer !== null && typeof answer === 'object' && answer.views !== undefined) return key;
+  }
+  return undefined;
+}
+
+/**
+ * Every reason these files cannot be combined, each located in the file it is about (exit 2). The
+ * first file is the reference: each later file is held to its council, rubric and profile.
+ */
+export function combineProblems(inputs: readonly CombineInput[], rubric: Rubric): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const first = inputs[0];
+  if (!first) return problems;
+  const names = new Map<string, { input: CombineInput; fromFileName: boolean }>();
+  const profile = new Map<string, { value: string; input: CombineInput }>();
+  for (const input of inputs) {
+    const { answers, file } = input;
+    const at = (problem: Problem) => problems.push(input.locate(problem));
+    const viewsKey = firstViewsKey(answers);
+    if (viewsKey !== undefined || answers.assessors !== undefined) {
+      at(
+        viewsKey !== undefined
+          ? { path: ['answers', viewsKey, 'views'], at: 'key', label: `${viewsKey}.views`, message: ALREADY_COMBINED }
+          : { path: ['assessors'], at: 'key', message: ALREADY_COMBINED },
+      );
+      continue;
+    }
+    if (input !== first) {
+      if (!sameName(answers.council.name, first.answers.council.name)) {
+        at({
+          path: ['council', 'name'],
+          message: `${JSON.stringify(answers.council.name)} is another council: ${first.file} is for ${JSON.stringify(first.answers.council.name)}; combine only one council's files`,
+        });
+        continue;
+      }
+      const why = rubricMismatch(input, first);
+      if (why !== undefined) at({ path: ['rubric'], message: why });
+    }
+    for (const field of rubric.profile ?? []) {
+      const value = given(answers.council, field.id);
+      if (value === undefined) continue;
+      const earlier = profile.get(field.id);
+      if (earlier === undefined) profile.set(field.id, { value, input });
+      else if (earlier.value !== value) {
+        at({
+          path: ['council', field.id],
+          message: `${JSON.stringify(value)} disagrees with ${earlier.input.file}, which gives ${field.id}: ${earlier.value}; the files must agree on the council (give it in one file, or the same in each)`,
+        });
+      }
+    }
+    const view = viewName(file, answers);
+    const key = view.name.toLowerCase();
+    const earlier = names.get(key);
+    if (earlier === undefined) names.set(key, { input, fromFileName: view.fromFileName });
+    else {
+      const shown = JSON.stringify(view.name);
+      const other = earlier.fromFileName ? `the name of ${earlier.input.file}'s view (after its file name, as it has no assessor:)` : `the assessor of ${earlier.input.file}`;
+      const message = earlier.input.file === file
+        ? "this file is named twice; give each assessor's file once"
+        : view.fromFileName
+        ? `this file has no assessor:, so its view is named ${shown} after its file name, which is also ${other}; give each file its own assessor:`
+        : `${shown} is also ${other}; each file must be one assessor's view: give each its own assessor:`;
+      if (view.fromFileName) problems.push({ file, line: 1, col: 1, path: '', message });
+      else at({ path: ['assessor'], message });
+    }
+  }
+  return problems;
+}
+
+const ALREADY_COMBINED =
+  "this file is already combined (it holds several assessors' views); combine the individual assessors' files instead";
+
+function rubricMismatch(input: CombineInput, first: CombineInput): string | undefined {
+  const [mine, theirs] = [input.rubric, first.rubric];
+  switch (rubricDifference(mine, theirs)) {
+    case 'id':
+      return `this file is answered against rubric "${mine.id}" and ${first.file} against "${theirs.id}"; combine only files of one rubric`;
+    case 'version':
+      return `this file is answered against rubric ${rubricName(mine)} and ${first.file} against version ${theirs.version}; combine only files of one rubric version`;
+    case 'content':
+      return `this file's rubric (${mine.source}) and ${first.file}'s (${theirs.source}) share the id "${mine.id}" and version ${mine.version} but their content differs; combine only files of one rubric, or give a changed rubric a new version`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Why the file at --output may not be replaced by a combination of these inputs, or undefined when
+ * it is a combined file of the same council and rubric (then its settled answers are carried over).
+ */
+export function existingOutputProblem(
+  existing: { answers: AnswersFile; rubric: RubricIdentity },
+  first: { answers: AnswersFile; rubric: RubricIdentity },
+): string | undefined {
+  if (!isCombined(existing.answers)) return "it is an answers file, but not a combined one (it has no assessors' views)";
+  if (!sameName(existing.answers.council.name, first.answers.council.name)) {
+    return `it is a combined file of another council (${JSON.stringify(existing.answers.council.name)})`;
+  }
+  const difference = rubricDifference(existing.rubric, first.rubric);
+  if (difference === 'id' || difference === 'version') return `it is a combined file of another rubric (${rubricName(existing.rubric)})`;
+  if (difference === 'content') return `it is a combined file of another rubric that shares the id "${existing.rubric.id}" and version ${existing.rubric.version}`;
+  return undefined;
+}
+
+/** Combines files that combineProblems found nothing wrong with. */
+export function combine(inputs: readonly CombineInput[], options: CombineOptions): Combination {
+  const problems = combineProblems(inputs, options.rubric);
+  if (problems.length > 0) throw new InputError(problems);
+  const first = inputs[0];
+  if (!first || inputs.length < 2) throw new RangeError('combine needs two or more files');
+  const { rubric } = options;
+  const assessors = inputs.map((i) => viewName(i.file, i.answers).name);
+
+  const council: Council = { name: first.answers.council.name.trim() };
+  for (const field of rubric.profile ?? []) {
+    const values = inputs.filter((i) => Object.hasOwn(i.answers.council, field.id)).map((i) => i.answers.council[field.id]);
+    if (values.length > 0) council[field.id] = values.find((v) => typeof v === 'string') ?? null;
+  }
+  const dates = inputs.map((i) => i.answers.assessedOn).filter((d): d is string => typeof d === 'string');
+  const assessedOn = dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
+
+  const settled = settlements(options.existing?.answers);
+  const summary: CombineSummary = { withViews: 0, agree: 0, differByOne: 0, disputed: [], disputedSettled: [], kept: [], changed: [], gone: [] };
+  const answers: Record<string, AnswerDetail> = {};
+  for (const key of indicatorKeys(rubric)) {
+    const views: View[] = [];
+    inputs.forEach((input, i) => {
+      const raw = Object.hasOwn(input.answers.answers, key) ? input.answers.answers[key] : undefined;
+      const answer = normaliseAnswer(raw);
+      if (answer.value === null) return;
+      const view: View = { assessor: assessors[i]!, score: answer.value };
+      if (answer.evidence !== undefined) view.evidence = answer.evidence;
+      if (answer.confidence !== undefined) view.confidence = answer.confidence;
+      views.push(view);
+    });
+    const before = settled.get(key);
+    if (views.length === 0) {
+      if (before) summary.gone.push(settlement(key, before));
+      continue;
+    }
+    const scores = views.map((v) => v.score);
+    const disputed = isDisputed(scores);
+    summary.withViews++;
+    if (disputed) summary.disputed.push(key);
+    else if (spread(scores) === 0) summary.agree++;
+    else if (spread(scores) === 1) summary.differByOne++;
+
+    if (before && sameViews(before.views ?? [], views)) {
+      // The moderator's answer stands as written; only the order of the views follows this run.
+      const kept: AnswerDetail = { score: before.score };
+      if (before.evidence !== undefined) kept.evidence = before.evidence;
+      if (before.confidence !== undefined) kept.confidence = before.confidence;
+      kept.views = views as [View, ...View[]];
+      kept.agreed = before.agreed!;
+      answers[key] = kept;
+      summary.kept.push(key);
+      if (disputed) summary.disputedSettled.push(key);
+      continue;
+    }
+    if (before) summary.changed.push(settlement(key, before));
+    answers[key] = { score: combinedScore(scores), views: views as [View, ...View[]] };
+  }
+
+  const out: AnswersFile = {
+    schemaVersion: 1,
+    kind: 'answers',
+    rubric: options.rubricRef,
+    council,
+    ...(assessedOn !== undefined && { assessedOn }),
+    assessors: assessors as [string, ...string[]],
+    answers,
+  };
+  return { answers: out, assessors, summary };
+}
+
+/** The settled answers (those with `agreed`) of an existing combined file, by key. */
+function settlements(file: AnswersFile | undefined): Map<string, AnswerDetail> {
+  const out = new Map<string, AnswerDetail>();
+  for (const [key, answer] of Object.entries(file?.answers ?? {})) {
+    if (answer !== null && typeof answer === 'object' && typeof answer.agreed === 'string') out.set(key, answer);
+  }
+  return out;
+}
+
+function settlement(key: string, answer: AnswerDetail): Settlement {
+  return { key, score: answer.score, agreed: answer.agreed ?? '' };
+}
+
+/** The same views, whatever their order: one per assessor, with the same score, evidence and confidence. */
+export function sameViews(a: readonly View[], b: readonly View[]): boolean {
+  if (a.length !== b.length) return false;
+  const byName = new Map(a.map((v) => [v.assessor, v]));
+  return b.every((v) => {
+    const w = byName.get(v.assessor);
+    return w !== undefined && w.score === v.score && w.evidence === v.evidence && w.confidence === v.confidence;
+  });
+}

@@ -1,0 +1,178 @@
+// SPEC "Action plan": a council's gaps turned into actions, and a plan brought up to date from a
+// later assessment without changing anything a person wrote in it. Pure.
+import { assessedOnProblem } from './answers.js';
+import type { Problem } from './errors.js';
+import { indicatorKeys, scaleMax } from './rubric.js';
+import { suggestion } from './suggest.js';
+import type { Assessment, Gap, Rubric } from './types.js';
+import type { ActionStatus, PlanAction, PlanFile, PlanNote } from '../generated/plan-types.js';
+
+export type { ActionStatus, PlanAction, PlanFile, PlanNote };
+
+/** Every status an action can have, in the order they are counted and listed. */
+export const STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as const satisfies readonly ActionStatus[];
+
+/** The action a gap starts as: the rubric's next step, nobody named yet, nothing done. */
+export function actionFor(gap: Gap): PlanAction {
+  return { key: gap.key, baseline: gap.score, target: gap.target, action: gap.nextStep, owner: null, due: null, status: 'planned', notes: [] };
+}
+
+/** The gaps a plan covers: all of them in gap order, or the first `top`. */
+export function plannedGaps(assessment: Assessment, top?: number): Gap[] {
+  return top === undefined ? assessment.gaps : assessment.gaps.slice(0, top);
+}
+
+export interface PlanSource {
+  /** The rubric as the plan file names it: a built-in id, or a path from the plan file's folder. */
+  rubric: string;
+  /** The answers file as the plan file names it. */
+  answers: string;
+}
+
+/** A new plan: one action per gap, in gap order (`top`: the first `top` gaps). */
+export function newPlan(assessment: Assessment, source: PlanSource, top?: number): PlanFile {
+  return {
+    schemaVersion: 1,
+    kind: 'plan',
+    rubric: source.rubric,
+    council: { ...assessment.council },
+    basedOn: basedOn(assessment, source),
+    actions: plannedGaps(assessment, top).map(actionFor),
+  };
+}
+
+function basedOn(assessment: Assessment, source: PlanSource): PlanFile['basedOn'] {
+  return { answers: source.answers, ...(assessment.assessedOn !== undefined && { assessedOn: assessment.assessedOn }) };
+}
+
+/** An action whose indicator has reached the action's target in the later assessment. */
+export interface MetTarget {
+  key: string;
+  level: number;
+  target: number;
+  status: ActionStatus;
+}
+
+export interface PlanUpdate {
+  /** The plan with its actions exactly as they were, then the new ones. */
+  plan: PlanFile;
+  /** The actions added, in gap order. */
+  added: PlanAction[];
+  /** Existing actions whose indicator now meets its target, in plan order. */
+  met: MetTarget[];
+  /** basedOn now names the later answers file (or its date changed). */
+  basedOnChanged: boolean;
+}
+
+/**
+ * A plan brought up to date from a later assessment. Nothing a person wrote changes: every existing
+ * action (its words, owner, due date, status, notes, and its place in the list) stays as it is; each
+ * gap (of the first `top`) that has no action yet is added at the end, as planned. `basedOn` names
+ * the answers file the plan was last drawn from, so it follows the later one.
+ */
+export function updatePlan(existing: PlanFile, assessment: Assessment, source: PlanSource, top?: number): PlanUpdate {
+  const planned = new Set(existing.actions.map((a) => a.key));
+  const added = plannedGaps(assessment, top).filter((g) => !planned.has(g.key)).map(actionFor);
+  const met: MetTarget[] = [];
+  for (const action of existing.actions) {
+    const level = levelIn(assessment, action.key);
+    if (level !== null && level >= action.target) met.push({ key: action.key, level, target: action.target, status: action.status });
+  }
+  const nextBasis = basedOn(assessment, source);
+  const basedOnChanged = nextBasis.answers !== existing.basedOn.answers || nextBasis.assessedOn !== existing.basedOn.assessedOn;
+  return {
+    plan: { ...existing, basedOn: basedOnChanged ? nextBasis : existing.basedOn, actions: [...existing.actions, ...added] },
+    added,
+    met,
+    basedOnChanged,
+  };
+}
+
+/** An indicator's level as scoring uses it (don't know counts 0); null when n/a, not assessed or not applicable. */
+export function levelIn(assessment: Assessment, key: string): number | null {
+  for (const c of assessment.characteristics) {
+    for (const i of c.indicators) {
+      if (i.key !== key) continue;
+      if (!i.applicable || i.answer === null || i.answer === 'n/a') return null;
+      return i.answer === 'unknown' ? 0 : i.answer;
+    }
+  }
+  return null;
+}
+
+/** Council names as people write them: spacing and case do not make another council. */
+export function sameCouncil(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * Why an assessment cannot be set against a plan (another council, another rubric), as a problem
+ * located in the answers file; undefined when it can.
+ */
+export function subjectProblem(plan: { council: { name: string }; rubricId: string }, assessment: Assessment, planName: string): Problem | undefined {
+  if (!sameCouncil(plan.council.name, assessment.council.name)) {
+    return {
+      path: ['council', 'name'],
+      message: `this answers file is for ${JSON.stringify(assessment.council.name)}, but ${planName} is the plan of ${JSON.stringify(plan.council.name)}; use an answers file of the same council`,
+    };
+  }
+  if (plan.rubricId !== assessment.rubric.id) {
+    return {
+      path: ['rubric'],
+      message: `this answers file uses rubric ${JSON.stringify(assessment.rubric.id)}, but ${planName} was made with rubric ${JSON.stringify(plan.rubricId)}; use an answers file of the same rubric`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What a schema cannot say about a plan file: keys the rubric does not have, two actions for one
+ * indicator, levels off the rubric's scale, dates that are not real. Runs on files the schema may
+ * have found fault with, so no type is trusted.
+ */
+export function checkPlan(data: unknown, rubric: Rubric): Problem[] {
+  const problems: Problem[] = [];
+  if (!isRecord(data)) return problems;
+  const max = scaleMax(rubric);
+  const keys = indicatorKeys(rubric);
+  const known = new Set(keys);
+  const date = (value: unknown, path: (string | number)[]) => {
+    const message = assessedOnProblem(value);
+    if (message !== undefined) problems.push({ path, message });
+  };
+  if (isRecord(data.basedOn) && data.basedOn.assessedOn !== undefined) date(data.basedOn.assessedOn, ['basedOn', 'assessedOn']);
+  if (!Array.isArray(data.actions)) return problems;
+  const seen = new Set<string>();
+  data.actions.forEach((action: unknown, i) => {
+    if (!isRecord(action)) return;
+    const at = (...rest: (string | number)[]) => ['actions', i, ...rest];
+    if (typeof action.key === 'string') {
+      if (!known.has(action.key)) {
+        problems.push({ path: at('key'), message: `${JSON.stringify(action.key)} is not an indicator of rubric "${rubric.id}"${suggestion(action.key, keys)}` });
+      } else if (seen.has(action.key)) {
+        problems.push({
+          path: at('key'),
+          message: 'an action above is already for this indicator; keep one action per indicator (move what this one says into that one)',
+        });
+      }
+      seen.add(action.key);
+    }
+    if (typeof action.baseline === 'number' && Number.isInteger(action.baseline) && (action.baseline < 0 || action.baseline > max)) {
+      problems.push({ path: at('baseline'), message: `${action.baseline} is not on the scale 0-${max}` });
+    }
+    if (typeof action.target === 'number' && Number.isInteger(action.target) && (action.target < 1 || action.target > max)) {
+      problems.push({ path: at('target'), message: `${action.target} is not a level a target can be; expected a whole number from 1 to ${max}` });
+    }
+    if (action.due !== undefined && action.due !== null) date(action.due, at('due'));
+    if (Array.isArray(action.notes)) {
+      action.notes.forEach((note: unknown, j) => {
+        if (isRecord(note) && Object.hasOwn(note, 'on')) date(note.on, at('notes', j, 'on'));
+      });
+    }
+  });
+  return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
