@@ -10,6 +10,8 @@ export interface NormalisedAnswer {
   value: number | 'n/a' | 'unknown' | null;
   evidence?: string;
   confidence?: Confidence;
+  /** The level this council aims for (SPEC "Targets"); only an answer object carries one. */
+  target?: number;
 }
 
 export function normaliseAnswer(answer: Answer | undefined): NormalisedAnswer {
@@ -18,6 +20,7 @@ export function normaliseAnswer(answer: Answer | undefined): NormalisedAnswer {
     const out: NormalisedAnswer = { value: answer.score };
     if (answer.evidence !== undefined) out.evidence = answer.evidence;
     if (answer.confidence !== undefined) out.confidence = answer.confidence;
+    if (answer.target !== undefined) out.target = answer.target;
     return out;
   }
   return { value: answer };
@@ -88,6 +91,10 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
     const valuePath = detailed ? ['answers', key, 'score'] : ['answers', key];
     const label = detailed ? `${key}.score` : key;
     if (Array.isArray(answer)) continue; // the schema's message ("a list is not valid here") says it
+    if (detailed && Object.hasOwn(answer, 'target')) {
+      const message = targetProblem((answer as { target?: unknown }).target, max);
+      if (message !== undefined) errors.push({ path: ['answers', key, 'target'], label: `${key}.target`, message });
+    }
     if (detailed) checkViews(key, answer, max, errors);
     if (typeof value === 'object' && value !== null) {
       // { score: { score: 2 } }: the schema reports it too, but without the rubric's scale.
@@ -127,6 +134,19 @@ export function checkAnswers(file: AnswersFile, rubric: Rubric): AnswersCheck {
     }
   }
   return { errors, warnings };
+}
+
+/** What is wrong with an answer's `target`, or undefined when it is a level from 1 to max. */
+export function targetProblem(target: unknown, max: number): string | undefined {
+  if (typeof target === 'number') {
+    if (Number.isInteger(target) && target >= 1 && target <= max) return undefined;
+    if (!Number.isFinite(target)) return `${Number.isNaN(target) ? 'not a number' : 'too large a number'}; a target is a level from 1 to ${max}`;
+    if (!Number.isInteger(target)) return `${target} is not a whole number; a target is a level from 1 to ${max}`;
+    if (target > max) return `${target} is not a level on the scale 1-${max}`;
+    return `${target} is not a target; a target is a level from 1 to ${max}, the level this council aims for`;
+  }
+  const what = target === null ? 'an empty value' : Array.isArray(target) ? 'a list' : typeof target === 'object' ? 'a mapping' : JSON.stringify(target);
+  return `${what} is not a target; expected a whole number from 1 to ${max}`;
 }
 
 /**

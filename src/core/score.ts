@@ -33,6 +33,8 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
     const W = characteristic.weight ?? 1;
     let weighted = 0;
     let possible = 0;
+    let reached = 0;
+    let aimed = 0;
     let scored = 0;
     let applicable = 0;
     let answered = 0;
@@ -47,6 +49,7 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
       const result: IndicatorResult = { key, statement: indicator.statement, applicable: applies, answer: answer.value };
       if (answer.evidence !== undefined) result.evidence = answer.evidence;
       if (answer.confidence !== undefined) result.confidence = answer.confidence;
+      if (answer.target !== undefined) result.target = answer.target;
       if (withViews) Object.assign(result, viewFields(given));
       indicators.push(result);
       order++;
@@ -64,14 +67,18 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
       scored++;
       weighted += w * v;
       possible += w * max;
-      if (v < target) {
+      // SPEC "Targets": the indicator's own target, else --target, else max; the same t_i for toTarget.
+      const t = answer.target ?? target;
+      reached += w * Math.min(v, t);
+      aimed += w * t;
+      if (v < t) {
         gaps.push({
           key,
           characteristic: characteristic.id,
           score: v,
           unknown: answer.value === 'unknown',
-          target,
-          priority: W * w * (target - v),
+          target: t,
+          priority: W * w * (t - v),
           nextStep: indicator.nextSteps[String(v)] ?? '',
           order,
         });
@@ -86,6 +93,7 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
       score,
       band: bandFor(rubric, score),
       coverage: applicable === 0 ? 1 : answered / applicable,
+      toTarget: scored === 0 ? null : (100 * reached) / aimed,
       indicators,
     });
     applicableTotal += applicable;
@@ -100,6 +108,13 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
     weightTotal += c.weight;
   }
   const overallScore = weightTotal === 0 ? null : weightedSum / weightTotal;
+  let toTargetSum = 0;
+  let toTargetWeight = 0;
+  for (const c of characteristics) {
+    if (c.toTarget === null) continue;
+    toTargetSum += c.weight * c.toTarget;
+    toTargetWeight += c.weight;
+  }
 
   gaps.sort((a, b) => (Math.abs(a.priority - b.priority) <= EPSILON ? a.order - b.order : b.priority - a.priority));
 
@@ -111,6 +126,7 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
       score: overallScore,
       band: bandFor(rubric, overallScore),
       coverage: applicableTotal === 0 ? 1 : answeredTotal / applicableTotal,
+      toTarget: toTargetWeight === 0 ? null : toTargetSum / toTargetWeight,
     },
     characteristics,
     gaps: gaps.map(({ order: _order, ...gap }) => gap),

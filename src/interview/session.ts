@@ -19,6 +19,8 @@ export interface InterviewOptions {
   save: (file: AnswersFile) => Promise<void>;
   /** `--only`: just these questions are asked, and counted, and offered in the review. */
   only?: Selection;
+  /** `--targets`: after each level (and evidence), ask the level this council aims for, saved as `target`. */
+  targets?: boolean;
   /** `--from`: last year's answers, offered as each question's starting point (written only when confirmed). */
   from?: LastYear;
 }
@@ -32,12 +34,16 @@ interface Step {
 const BACK = Symbol('back');
 type ScoreChoice = ScoreValue | typeof BACK;
 
-export async function runInterview({ rubric, file, prompter, save, only, from }: InterviewOptions): Promise<AnswersFile> {
+export async function runInterview({ rubric, file, prompter, save, only, from, targets = false }: InterviewOptions): Promise<AnswersFile> {
   await askAssessor(file, prompter, save);
   await askProfile(rubric, file, prompter, save);
 
   const steps = interviewSteps(rubric, file, only);
-  const isAnswered = (step: Step) => normaliseAnswer(file.answers[step.key]).value !== null;
+  // With --targets, a question is done once it has a level and (unless n/a) a target.
+  const isAnswered = (step: Step) => {
+    const answer = normaliseAnswer(file.answers[step.key]);
+    return answer.value !== null && (!targets || answer.value === 'n/a' || answer.target !== undefined);
+  };
   const remaining = steps.filter((s) => !isAnswered(s)).length;
   if (only && steps.length === 0) {
     prompter.say('None of the questions chosen with --only apply to this council, so there is nothing to ask.');
@@ -51,7 +57,7 @@ export async function runInterview({ rubric, file, prompter, save, only, from }:
   };
   let position = nextUnanswered(0);
   while (position < steps.length) {
-    const result = await askIndicator(steps, position, rubric, file, prompter, save, from);
+    const result = await askIndicator(steps, position, rubric, file, prompter, save, from, targets);
     position = result === 'back' ? position - 1 : nextUnanswered(position + 1);
   }
 
@@ -61,7 +67,7 @@ export async function runInterview({ rubric, file, prompter, save, only, from }:
     // Revisit one characteristic: every question in it, current answers offered as defaults.
     let i = steps.findIndex((s) => s.characteristic.id === choice);
     while (i >= 0 && i < steps.length && steps[i]!.characteristic.id === choice) {
-      const result = await askIndicator(steps, i, rubric, file, prompter, save, from);
+      const result = await askIndicator(steps, i, rubric, file, prompter, save, from, targets);
       i = result === 'back' ? Math.max(i - 1, steps.findIndex((s) => s.characteristic.id === choice)) : i + 1;
     }
   }
@@ -117,6 +123,46 @@ async function askIndicator(
   prompter: Prompter,
   save: InterviewOptions['save'],
   from?: LastYear,
+  targets = false,
+): Promise<'next' | 'back'> {
+  for (;;) {
+    const result = await askLevel(steps, position, rubric, file, prompter, save, from);
+    if (result === 'back' || !targets) return result;
+    const { key } = steps[position]!;
+    const current = normaliseAnswer(file.answers[key]);
+    if (current.value === 'n/a' || current.value === null) return 'next';
+    // The default: this file's target, else last year's (--from), else the top.
+    const target = await askTarget(rubric, current.target ?? (from && normaliseAnswer(from.answers.answers[key]).target), prompter);
+    // Back from the target goes to this question's level, the prompt before it.
+    if (target === BACK) continue;
+    setAnswer(file, key, current.value, current.evidence, current.confidence, target);
+    await save(file);
+    return 'next';
+  }
+}
+
+/** `--targets`: the level this council aims for on the question just answered; the top by default. */
+async function askTarget(rubric: Rubric, current: number | undefined, prompter: Prompter): Promise<number | typeof BACK> {
+  const top = Math.max(...rubric.scale.map((l) => l.value));
+  const choices: Choice<number | typeof BACK>[] = rubric.scale
+    .filter((level) => level.value >= 1)
+    .map((level) => ({ name: `${level.value} ${level.label}`, value: level.value, description: level.description }));
+  choices.push({ name: '← Back to the level for this question', value: BACK });
+  return prompter.select<number | typeof BACK>({
+    message: 'Target: the level this council aims for on this indicator',
+    choices,
+    default: current ?? top,
+  });
+}
+
+async function askLevel(
+  steps: Step[],
+  position: number,
+  rubric: Rubric,
+  file: AnswersFile,
+  prompter: Prompter,
+  save: InterviewOptions['save'],
+  from?: LastYear,
 ): Promise<'next' | 'back'> {
   const { characteristic, indicator, key } = steps[position]!;
   const current = normaliseAnswer(file.answers[key]);
@@ -144,7 +190,7 @@ async function askIndicator(
   if (score === BACK) return 'back';
 
   // Save the score before asking for evidence, so an interrupt there loses nothing.
-  setAnswer(file, key, score, current.evidence, current.confidence);
+  setAnswer(file, key, score, current.evidence, current.confidence, current.target);
   await save(file);
   const evidence = (
     await prompter.input({
@@ -152,7 +198,7 @@ async function askIndicator(
       ...(offered.evidence !== undefined && { default: offered.evidence }),
     })
   ).trim();
-  setAnswer(file, key, score, evidence === '' ? undefined : evidence, current.confidence);
+  setAnswer(file, key, score, evidence === '' ? undefined : evidence, current.confidence, current.target);
   await save(file);
   return 'next';
 }
@@ -163,11 +209,18 @@ function setAnswer(
   score: ScoreValue,
   evidence: string | undefined,
   confidence: 'low' | 'medium' | 'high' | undefined,
+  target?: number,
 ): void {
+  // A target set earlier is kept (an interview without --targets never drops one); a short form has none.
   const answer: Answer =
-    evidence === undefined && confidence === undefined
+    evidence === undefined && confidence === undefined && target === undefined
       ? score
-      : { score, ...(evidence !== undefined && { evidence }), ...(confidence !== undefined && { confidence }) };
+      : {
+          score,
+          ...(evidence !== undefined && { evidence }),
+          ...(confidence !== undefined && { confidence }),
+          ...(target !== undefined && { target }),
+        };
   file.answers[key] = answer;
 }
 

@@ -27,12 +27,13 @@ export function renderAnswersFile(file: AnswersFile, rubric: Rubric): string {
   return `${out.join('\n')}\n`;
 }
 
-/** One answer as one line of YAML: `2`, or `{ score: 2, evidence: "...", confidence: high }`. */
+/** One answer as one line of YAML: `2`, or `{ score: 2, evidence: "...", confidence: high, target: 3 }`. */
 export function answerText(answer: Answer | undefined): string {
   if (answer !== null && typeof answer === 'object') {
     const parts = [`score: ${scalar(answer.score)}`];
     if (answer.evidence !== undefined) parts.push(`evidence: ${JSON.stringify(answer.evidence)}`);
     if (answer.confidence !== undefined) parts.push(`confidence: ${answer.confidence}`);
+    if (answer.target !== undefined) parts.push(`target: ${answer.target}`);
     return `{ ${parts.join(', ')} }`;
   }
   return scalar(answer ?? null);

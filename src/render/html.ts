@@ -6,6 +6,7 @@ import { cohortLine } from './cohort-line.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
 import { quarterName } from './markdown.js';
+import { hasOwnTargets, showsToTarget, TARGETS_NOTE, TO_TARGET_WORDS } from '../core/targets.js';
 import { renderRadarSvg } from './svg-radar.js';
 
 // Inline, so the file is self-contained: no script, no web font, nothing fetched. Prints to A4.
@@ -63,6 +64,8 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
     a.assessedOn ? `Assessed on ${h(a.assessedOn)}` : 'Date of assessment not recorded',
     by ? `by ${h(by)}` : '',
   ].filter(Boolean).join(' ');
+  // A column of toTarget only when some characteristic's differs from its score.
+  const towards = a.characteristics.some((c) => showsToTarget(c.score, c.toTarget));
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en-GB">',
@@ -83,19 +86,20 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
     '<div class="figures">',
     `<p class="figure">${a.overall.score === null ? 'Not scored' : `${oneDecimal(a.overall.score)}<span class="muted" style="font-size:1rem"> out of 100</span>`}</p>`,
     `<p class="band">${h(a.overall.band ?? 'No band')}</p>`,
+    ...(showsToTarget(a.overall.score, a.overall.toTarget) ? [`<p>${oneDecimal(a.overall.score)}, ${oneDecimal(a.overall.toTarget)}% ${h(TO_TARGET_WORDS)}.</p>`] : []),
     `<p>${percent(a.overall.coverage)} of the questions that apply were answered (${answered} of ${applicable.length}).</p>`,
     ...(a.cohort ? [`<p>${cohortLine(a.cohort, a.overall.score)}.</p>`] : []),
     '</div>',
     `<figure>${renderRadarSvg(a).trim()}</figure>`,
     '</div>',
     '<table class="characteristics">',
-    `<thead><tr><th scope="col">Characteristic</th><th scope="col">Score</th><th scope="col">Band</th><th scope="col">Answered</th>${a.cohort ? '<th scope="col">Cohort median</th><th scope="col">Quarter</th>' : ''}<th scope="col" style="width:30%">Out of 100</th></tr></thead>`,
+    `<thead><tr><th scope="col">Characteristic</th><th scope="col">Score</th>${towards ? '<th scope="col">Towards targets</th>' : ''}<th scope="col">Band</th><th scope="col">Answered</th>${a.cohort ? '<th scope="col">Cohort median</th><th scope="col">Quarter</th>' : ''}<th scope="col" style="width:30%">Out of 100</th></tr></thead>`,
     '<tbody>',
   ];
   for (const c of a.characteristics) {
     const width = c.score === null ? 0 : Math.max(0, Math.min(100, c.score));
     out.push(
-      `<tr><td>${h(c.title)}</td><td class="num">${oneDecimal(c.score)}</td><td>${h(c.band ?? 'not scored')}</td><td class="num">${percent(c.coverage)}</td>` +
+      `<tr><td>${h(c.title)}</td><td class="num">${oneDecimal(c.score)}</td>${towards ? `<td class="num">${c.toTarget === null ? '–' : `${oneDecimal(c.toTarget)}%`}</td>` : ''}<td>${h(c.band ?? 'not scored')}</td><td class="num">${percent(c.coverage)}</td>` +
         (a.cohort ? `<td class="num">${oneDecimal(a.cohort.characteristics[c.id]?.median ?? null)}</td><td>${quarterName(a.cohort.characteristics[c.id])}</td>` : '') +
         `<td><div class="bar" role="img" aria-label="${oneDecimal(c.score)} out of 100"><span style="width:${width.toFixed(1)}%"></span></div></td></tr>`,
     );
@@ -104,14 +108,18 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
 
   out.push('<h2>Priority next steps</h2>');
   const shown = a.gaps.slice(0, top);
-  if (shown.length === 0) out.push(`<p>No gaps: every scored question is at the target level (${a.target}).</p>`);
+  const own = hasOwnTargets(a);
+  if (shown.length === 0) {
+    out.push(own && a.gaps.length === 0 ? '<p>No gaps: every scored question is at or above its target.</p>' : `<p>No gaps: every scored question is at the target level (${a.target}).</p>`);
+  }
   else {
     out.push('<ol class="steps">');
     for (const gap of shown) {
       const statement = indicators.find((i) => i.key === gap.key)?.statement ?? gap.key;
       const range = viewsRange(indicators.find((i) => i.key === gap.key)?.views);
       const now = `${gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`}${range ? `, ${range}` : ''}`;
-      out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.</span><br>${h(gap.nextStep)}</li>`);
+      const aim = own ? ` Target: ${h(levelLabel(rubric, gap.target))} (${gap.target}).` : '';
+      out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.${aim}</span><br>${h(gap.nextStep)}</li>`);
     }
     out.push('</ol>');
   }
@@ -122,7 +130,8 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
     out.push(`<h2>${h(c.title)}</h2>`);
     const summary = rubric.characteristics.find((rc) => rc.id === c.id)?.summary;
     if (summary) out.push(`<p>${h(summary)}</p>`);
-    out.push(`<p>Score: <strong>${oneDecimal(c.score)}</strong>${c.band ? ` (${h(c.band)})` : ''}. Answered: ${percent(c.coverage)}.</p>`);
+    const toward = showsToTarget(c.score, c.toTarget) ? `, ${oneDecimal(c.toTarget)}% ${h(TO_TARGET_WORDS)}` : '';
+    out.push(`<p>Score: <strong>${oneDecimal(c.score)}</strong>${c.band ? ` (${h(c.band)})` : ''}${toward}. Answered: ${percent(c.coverage)}.</p>`);
     if (c.indicators.length === 0) continue;
     out.push('<table class="indicators"><thead><tr><th scope="col">Indicator</th><th scope="col">Answer</th><th scope="col">Evidence</th></tr></thead><tbody>');
     for (const i of c.indicators) out.push(indicatorRow(i, rubric));
@@ -141,6 +150,7 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
       "The overall score is the weighted average of the characteristics' scores. Next steps are ordered by how far each " +
       'question is below the target level, weighted by its importance.</p>',
   );
+  if (hasOwnTargets(a)) out.push(`<p>${h(TARGETS_NOTE)}</p>`);
   if (rubric.source) out.push(`<p>Source of the framework: ${h(rubric.source)}</p>`);
   out.push('</main>', `<footer>Rubric ${h(rubric.id)} version ${h(rubric.version)}.</footer>`, '</body>', '</html>');
   return `${out.join('\n')}\n`;
@@ -152,7 +162,8 @@ function indicatorRow(i: IndicatorResult, rubric: ReportContext['rubric']): stri
     .filter(Boolean)
     .join(' ');
   const range = viewsRange(i.views);
-  return `<tr><td>${h(i.statement)}</td><td>${h(answer)}${range ? `<br><span class="views">${h(range)}</span>` : ''}</td><td class="evidence">${evidence}</td></tr>`;
+  const target = i.target !== undefined ? `<br><span class="muted">Target: ${h(answerText(rubric, i.target))}</span>` : '';
+  return `<tr><td>${h(i.statement)}</td><td>${h(answer)}${target}${range ? `<br><span class="views">${h(range)}</span>` : ''}</td><td class="evidence">${evidence}</td></tr>`;
 }
 
 /**

@@ -8,7 +8,7 @@ export function toReport(a: Assessment, toolVersion: string): Report {
     rubric: { id: a.rubric.id, version: a.rubric.version, title: a.rubric.title },
     council: a.council,
     ...(a.source !== undefined && { source: a.source }),
-    overall: { score: a.overall.score, band: a.overall.band, coverage: a.overall.coverage },
+    overall: { score: a.overall.score, band: a.overall.band, coverage: a.overall.coverage, toTarget: a.overall.toTarget },
     characteristics: a.characteristics.map((c) => ({
       id: c.id,
       title: c.title,
@@ -16,6 +16,7 @@ export function toReport(a: Assessment, toolVersion: string): Report {
       score: c.score,
       band: c.band,
       coverage: c.coverage,
+      toTarget: c.toTarget,
       indicators: c.indicators.map((i) => ({
         key: i.key,
         statement: i.statement,
@@ -23,6 +24,7 @@ export function toReport(a: Assessment, toolVersion: string): Report {
         answer: i.answer,
         ...(i.evidence !== undefined && { evidence: i.evidence }),
         ...(i.confidence !== undefined && { confidence: i.confidence }),
+        ...(i.target !== undefined && { target: i.target }),
         // A combined file's indicators only (SPEC "Several assessors"): all four, or none.
         ...(i.views !== undefined && {
           views: i.views.map((view) => ({

@@ -1,4 +1,5 @@
 import { QUARTER_NAMES } from '../core/cohort.js';
+import { hasOwnTargets, showsToTarget, TARGETS_NOTE, TO_TARGET_WORDS } from '../core/targets.js';
 import type { Assessment, IndicatorResult, Placement } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
@@ -31,6 +32,7 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   out.push(
     ...table(['Measure', 'Result'], ['l', 'l'], [
       ['Overall score', a.overall.score === null ? 'not scored' : `${oneDecimal(a.overall.score)} out of 100`],
+      ...(showsToTarget(a.overall.score, a.overall.toTarget) ? [['Towards targets', `${oneDecimal(a.overall.toTarget)}% ${TO_TARGET_WORDS}`]] : []),
       ['Band', md(a.overall.band ?? 'none')],
       ['Questions answered', `${percent(a.overall.coverage)} (${answered} of ${applicable.length})`],
     ]),
@@ -59,15 +61,17 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
 
   out.push(heading(2, 'Priority next steps'), '');
   const shown = a.gaps.slice(0, top);
-  if (shown.length === 0) para(`No gaps: every scored question is at the target level (${a.target}).`);
+  const own = hasOwnTargets(a);
+  if (shown.length === 0) para(own && a.gaps.length === 0 ? 'No gaps: every scored question is at or above its target.' : `No gaps: every scored question is at the target level (${a.target}).`);
   shown.forEach((gap, n) => {
     const indicator = indicators.find((i) => i.key === gap.key);
     const range = viewsRange(indicator?.views);
     const now = `${gap.unknown ? "don't know" : `${md(levelLabel(rubric, gap.score))} (${gap.score})`}${range ? `, ${md(range)}` : ''}`;
-    out.push(...listItem(`${n + 1}.`, `**${md(indicator?.statement ?? gap.key)}** Now: ${now}. ${md(gap.nextStep)}`));
+    const aim = own ? ` Target: ${md(levelLabel(rubric, gap.target))} (${gap.target}).` : '';
+    out.push(...listItem(`${n + 1}.`, `**${md(indicator?.statement ?? gap.key)}** Now: ${now}.${aim} ${md(gap.nextStep)}`));
   });
   if (shown.length > 0) out.push('');
-  if (a.gaps.length > shown.length) para(`${a.gaps.length - shown.length} more questions are below the target level; each characteristic's answers are set out below.`);
+  if (a.gaps.length > shown.length) para(`${a.gaps.length - shown.length} more questions are below ${own ? 'their targets' : 'the target level'}; each characteristic's answers are set out below.`);
 
   if (a.agreement) out.push(...disagreements(a, rubric));
 
@@ -75,7 +79,8 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
     out.push(heading(2, md(c.title)), '');
     const summary = rubric.characteristics.find((rc) => rc.id === c.id)?.summary;
     if (summary) para(md(summary));
-    para(`Score: ${oneDecimal(c.score)}${c.band ? ` (${md(c.band)})` : ''}. Answered: ${percent(c.coverage)}.`);
+    const towards = showsToTarget(c.score, c.toTarget) ? `, ${oneDecimal(c.toTarget)}% ${TO_TARGET_WORDS}` : '';
+    para(`Score: ${oneDecimal(c.score)}${c.band ? ` (${md(c.band)})` : ''}${towards}. Answered: ${percent(c.coverage)}.`);
     if (c.indicators.length === 0) para('This characteristic has no questions.');
     for (const i of c.indicators) out.push(...indicatorItem(i, rubric));
     if (c.indicators.length > 0) out.push('');
@@ -93,6 +98,7 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
       "The overall score is the weighted average of the characteristics' scores. Next steps are ordered by " +
       'how far each question is below the target level, weighted by its importance.',
   );
+  if (hasOwnTargets(a)) para(md(TARGETS_NOTE));
   if (rubric.source) para(`Source of the framework: ${md(rubric.source)}`);
   while (out.at(-1) === '') out.pop();
   return `${finishHeadings(out).join('\n')}\n`;
@@ -102,6 +108,7 @@ function indicatorItem(i: IndicatorResult, rubric: ReportContext['rubric']): str
   const range = viewsRange(i.views);
   const answer = i.applicable ? md(answerText(rubric, i.answer)) : 'Does not apply to this council';
   let text = `- **${md(i.statement)}** ${answer}${range ? `, ${md(range)}` : ''}.`;
+  if (i.target !== undefined) text += ` Target: ${md(answerText(rubric, i.target))}.`;
   if (i.evidence) text += ` Evidence: ${md(i.evidence)}`;
   if (i.confidence) text += ` (confidence: ${md(i.confidence)})`;
   return listItem('-', text.slice(2));

@@ -3,6 +3,7 @@ import { QUARTER_NAMES } from '../core/cohort.js';
 import { cohortLine } from './cohort-line.js';
 import type { Placement } from '../core/types.js';
 import { visible } from '../core/visible.js';
+import { hasOwnTargets, showsToTarget, TO_TARGET_WORDS } from '../core/targets.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { bar, count, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
@@ -62,6 +63,9 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
     out.push(...(columns(overall) <= width ? [styledOverall] : wrapText(overall, width)));
     out.push(...wrapText(answered, width).map(s.dim));
   }
+  if (showsToTarget(o.score, o.toTarget)) {
+    out.push(...wrapText(`${oneDecimal(o.score)}, ${oneDecimal(o.toTarget)}% ${TO_TARGET_WORDS}`, width));
+  }
   if (a.cohort) {
     out.push(...wrapText(cohortLine(a.cohort, a.overall.score), width).map(s.dim));
   }
@@ -71,12 +75,14 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   out.push('');
 
   const shown = a.gaps.slice(0, top);
+  // With targets of its own, each gap is measured against its indicator's target, not one level.
+  const own = hasOwnTargets(a);
   if (a.gaps.length === 0) {
     out.push(s.bold('Next steps'));
-    out.push(...wrapText(`None: every scored indicator is at the target level (${a.target}).`, width, '  '));
+    out.push(...wrapText(own ? 'None: every scored indicator is at or above its target.' : `None: every scored indicator is at the target level (${a.target}).`, width, '  '));
   } else if (shown.length > 0) {
     const head = `Top ${shown.length} next step${shown.length === 1 ? '' : 's'}`;
-    const of = ` (of ${a.gaps.length} gaps below level ${a.target})`;
+    const of = own ? ` (of ${a.gaps.length} gaps below their targets)` : ` (of ${a.gaps.length} gaps below level ${a.target})`;
     if (columns(head + of) <= width) out.push(s.bold(head) + s.dim(of));
     else out.push(...wrapText(head, width).map(s.bold), ...wrapText(of.trim(), width).map(s.dim));
     shown.forEach((gap, n) => {
@@ -85,7 +91,8 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
       const number = `  ${n + 1}. `;
       const key = v(gap.key);
       const range = viewsRange(indicator?.views);
-      const now = ` · now ${gap.unknown ? "don't know (counted as 0)" : levelName(gap.score)}${range ? `, ${range}` : ''}`;
+      const aim = own ? `, target ${levelName(gap.target)}` : '';
+      const now = ` · now ${gap.unknown ? "don't know (counted as 0)" : levelName(gap.score)}${range ? `, ${range}` : ''}${aim}`;
       if (columns(number + key + now) <= width) out.push(`${number}${s.bold(key)}${s.dim(now)}`);
       else out.push(...wrapText(key + now, width, '     ').map((line, i) => (i === 0 ? number + line.trimStart() : line)).map(s.dim));
       out.push(...wrapText(v(statement), width, '     ').map(s.dim));
@@ -173,6 +180,11 @@ function characteristicRows(a: Assessment, s: Style, width: number): string[] {
     } else {
       out.push(...wrapText(title, width, '  '));
       out.push(...fitParts(parts, width, figureIndent));
+    }
+    if (showsToTarget(c.score, c.toTarget)) {
+      const line = `${oneDecimal(c.toTarget)}% ${TO_TARGET_WORDS}`;
+      if (columns(figureIndent + line) <= width) out.push(figureIndent + line);
+      else out.push(...wrapText(line, width, '    '));
     }
     if (a.cohort) {
       const p = a.cohort.characteristics[c.id];

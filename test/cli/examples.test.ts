@@ -98,7 +98,7 @@ describe('default rubric', () => {
     expect(text.match(/^ {2}[a-z-]+\.[a-z-]+:$/gm)).toHaveLength(30);
     expect(cli(['validate', out]).code).toBe(0);
     const report = json(out);
-    expect(report.overall).toEqual({ score: null, band: null, coverage: 0 });
+    expect(report.overall).toEqual({ score: null, band: null, coverage: 0, toTarget: null });
     expect(report.notAssessed).toHaveLength(30); // no type given, so ward forums applies too
   });
 });

@@ -28,7 +28,7 @@ describe('template', () => {
     expect(validated.stderr).toBe('');
     expect(validated.code).toBe(0);
     const report = JSON.parse(cli(['assess', out, '--format', 'json']).stdout);
-    expect(report.overall).toEqual({ score: null, band: null, coverage: 0 });
+    expect(report.overall).toEqual({ score: null, band: null, coverage: 0, toTarget: null });
     expect(report.notAssessed).toHaveLength(7);
   });
 

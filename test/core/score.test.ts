@@ -90,7 +90,7 @@ describe('scoring (SPEC "Scoring")', () => {
 
   test('all answers missing: no scores, coverage 0, everything applicable not assessed', () => {
     const a = assess(rubric, withAnswers({}));
-    expect(a.overall).toEqual({ score: null, band: null, coverage: 0 });
+    expect(a.overall).toEqual({ score: null, band: null, coverage: 0, toTarget: null });
     expect(a.gaps).toEqual([]);
     expect(a.notAssessed).toEqual(['alpha.a1', 'alpha.a2', 'beta.b1', 'beta.b2', 'delta.d1', 'delta.d2']);
     expect(a.characteristics.map((c) => c.score)).toEqual([null, null, null, null]);
@@ -99,7 +99,7 @@ describe('scoring (SPEC "Scoring")', () => {
   test('nothing applicable anywhere gives coverage 1', () => {
     const onlyA3: Rubric = { ...rubric, characteristics: [{ ...rubric.characteristics[0]!, indicators: [rubric.characteristics[0]!.indicators[2]!] }] };
     const a = assess(onlyA3, withAnswers({}, 'county'));
-    expect(a.overall).toEqual({ score: null, band: null, coverage: 1 });
+    expect(a.overall).toEqual({ score: null, band: null, coverage: 1, toTarget: null });
     expect(a.notAssessed).toEqual([]);
   });
 

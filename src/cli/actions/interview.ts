@@ -27,6 +27,8 @@ export interface InterviewCommandOptions {
   only?: string;
   /** `--assessor`: who is answering, saved in the file. */
   assessor?: string;
+  /** `--targets`: also ask each indicator's target. */
+  targets?: boolean;
   /** `--from`: last year's answers file, carried forward. */
   from?: string;
   color: boolean;
@@ -89,7 +91,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       started.file.assessor = assessor;
       await save(started.file);
     }
-    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }), ...(carried && { from: carried.last }) });
+    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }), ...(carried && { from: carried.last }), targets: options.targets === true });
     const path = store.path;
     const report = renderText(assess(rubric, done, { source: path }), {
       style: await stdoutStyle(options.color, false),
@@ -127,7 +129,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
         (started.only ? ` --only ${shellQuote(started.only.ids.join(','))}` : '') + (started.carried ? ` --from ${shellQuote(started.carried.last.file)}` : '');
       warn(
         `\nStopped. ${answered} of ${total} answers are saved in ${saved.path}\n` +
-          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}`,
+          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}${options.targets ? ' --targets' : ''}`,
       );
     }
     return EXIT.interrupted;

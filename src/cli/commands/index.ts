@@ -4,6 +4,7 @@ import { assess } from './assess.js';
 import { batch } from './batch.js';
 import { combine } from './combine.js';
 import { compare } from './compare.js';
+import { explain } from './explain.js';
 import { interview } from './interview.js';
 import { merge } from './merge.js';
 import { moderate } from './moderate.js';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   combine,
   moderate,
   compare,
+  explain,
   plan,
   progress,
   batch,
