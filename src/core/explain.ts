@@ -7,99 +7,20 @@ import type { Selection } from './selection.js';
 import { showsToTarget, targetOf } from './targets.js';
 import type { Assessment, CouncilInfo, Indicator, Rubric } from './types.js';
 
-/** Why an indicator is left out of its characteristic's score. */
-export type LeftOutReason =
-  /** Answered "n/a". */
-  | { code: 'n/a' }
-  /** Its appliesTo excludes this council: the profile fields that do it, with the council's value and the values it needs. */
-  | { code: 'does-not-apply'; fields: { field: string; value: string; appliesTo: string[] }[] }
-  /** No answer yet. */
-  | { code: 'not-assessed' };
+// The shapes come from schemas/explain.schema.json (generated), so the JSON and the code cannot drift.
+import type {
+  BandWorking as BandOrNull,
+  ExplainedCharacteristic,
+  ExplainedGap,
+  ExplainedIndicator,
+  Explanation as ExplanationJson,
+} from '../generated/explain-types.js';
 
-export interface ExplainedIndicator {
-  key: string;
-  statement: string;
-  weight: number;
-  answer: number | 'n/a' | 'unknown' | null;
-  /** Whether it is in S_c, the scored set (a number or unknown). */
-  counted: boolean;
-  /** v_i: the level scoring used (0 for unknown); null when left out. */
-  level: number | null;
-  max: number;
-  /** t_i: its own target, else --target, else max. */
-  target: number;
-  /** Whether the answers file set this target (else it is the report-wide one). */
-  ownTarget: boolean;
-  /** w_i × v_i and w_i × max; null when left out. */
-  points: number | null;
-  possible: number | null;
-  /** w_i × min(v_i, t_i) and w_i × t_i; null when left out. */
-  reached: number | null;
-  aimed: number | null;
-  /** Why it is left out; absent when counted. */
-  leftOut?: LeftOutReason;
-}
-
-export interface BandWorking {
-  label: string;
-  /** The band's min: the threshold the score reached. */
-  min: number;
-  /** The next band up, which the score did not reach; null for the top band. */
-  next: { label: string; min: number } | null;
-}
-
-export interface ExplainedCharacteristic {
-  id: string;
-  title: string;
-  weight: number;
-  /** The indicators shown (all, unless the arguments narrowed to some of its keys), in rubric order. */
-  indicators: ExplainedIndicator[];
-  /** How many of its indicators the narrowing left unshown (their terms are still in the sums). */
-  notShown: number;
-  /** |S_c|: how many of its indicators are counted, shown or not. */
-  counted: number;
-  /** Σ w_i v_i, Σ w_i max, Σ w_i min(v_i, t_i), Σ w_i t_i over S_c, all its indicators. */
-  sums: { points: number; possible: number; reached: number; aimed: number };
-  /** The report's numbers. */
-  score: number | null;
-  band: BandWorking | null;
-  toTarget: number | null;
-}
-
-export interface ExplainedGap {
-  key: string;
-  characteristic: string;
-  /** W_c and w_i. */
-  characteristicWeight: number;
-  weight: number;
-  target: number;
-  level: number;
-  unknown: boolean;
-  priority: number;
-  /** Its place in the report's gap order, from 1. */
-  rank: number;
-}
-
-export interface Explanation {
-  council: CouncilInfo;
-  rubric: { id: string; version: string; title: string };
-  max: number;
-  /** The report-wide target (--target, else max). */
-  target: number;
-  /** Whether any t_i is not the top of the scale, so the toTarget working means something. */
-  targets: boolean;
-  /** The arguments that narrowed it, as given; null for the whole report. */
-  narrowedTo: string[] | null;
-  characteristics: ExplainedCharacteristic[];
-  /** The overall weighted mean; null when narrowed (it takes every characteristic). */
-  overall: {
-    terms: { id: string; title: string; weight: number; score: number | null; toTarget: number | null }[];
-    score: number | null;
-    band: BandWorking | null;
-    toTarget: number | null;
-  } | null;
-  gaps: ExplainedGap[];
-}
+export type { ExplainedCharacteristic, ExplainedGap, ExplainedIndicator };
+export type { LeftOutReason } from '../generated/explain-types.js';
+export type BandWorking = NonNullable<BandOrNull>;
+/** What explain works out: its JSON without the envelope that names the tool. */
+export type Explanation = Omit<ExplanationJson, 'schemaVersion' | 'tool'>;
 
 export function explain(rubric: Rubric, a: Assessment, selection?: Selection): Explanation {
   const max = scaleMax(rubric);
