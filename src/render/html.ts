@@ -3,6 +3,7 @@ import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
+import { doneNotMovedHtml, planHtml, planHtmlIntro } from './plan-in-report.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
 import { quarterName } from './markdown.js';
@@ -53,7 +54,7 @@ p.outcome { border-left: 4px solid #505a5f; padding-left: .6rem; }
 `.trim();
 
 /** One self-contained HTML file to hand to a council: readable on screen, printable on A4. */
-export function renderHtml(a: Assessment, { rubric, top }: ReportContext): string {
+export function renderHtml(a: Assessment, { rubric, top, plan }: ReportContext): string {
   const indicators = a.characteristics.flatMap((c) => c.indicators);
   const applicable = indicators.filter((i) => i.applicable);
   const answered = applicable.filter((i) => i.answer !== null).length;
@@ -104,6 +105,7 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
 
   out.push('<h2>Priority next steps</h2>');
   const shown = a.gaps.slice(0, top);
+  if (plan && (shown.length > 0 || a.gaps.length === 0)) out.push(planHtmlIntro(plan));
   if (shown.length === 0) out.push(`<p>No gaps: every scored question is at the target level (${a.target}).</p>`);
   else {
     out.push('<ol class="steps">');
@@ -111,10 +113,11 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
       const statement = indicators.find((i) => i.key === gap.key)?.statement ?? gap.key;
       const range = viewsRange(indicators.find((i) => i.key === gap.key)?.views);
       const now = `${gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`}${range ? `, ${range}` : ''}`;
-      out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.</span><br>${h(gap.nextStep)}</li>`);
+      out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.</span><br>${h(gap.nextStep)}${plan ? planHtml(plan, gap) : ''}</li>`);
     }
     out.push('</ol>');
   }
+  if (plan) out.push(...doneNotMovedHtml(plan, rubric.scale, (key) => indicators.find((i) => i.key === key)?.statement));
 
   if (a.agreement) out.push(...disagreements(a, rubric));
 
