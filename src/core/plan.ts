@@ -6,8 +6,9 @@ import { indicatorKeys, scaleMax } from './rubric.js';
 import { suggestion } from './suggest.js';
 import type { Assessment, Gap, Rubric } from './types.js';
 import type { ActionStatus, PlanAction, PlanFile, PlanNote } from '../generated/plan-types.js';
+import type { GapPlan, ReportPlan } from '../generated/report-types.js';
 
-export type { ActionStatus, PlanAction, PlanFile, PlanNote };
+export type { ActionStatus, GapPlan, PlanAction, PlanFile, PlanNote, ReportPlan };
 
 /** Every status an action can have, in the order they are counted and listed. */
 export const STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as const satisfies readonly ActionStatus[];
@@ -175,4 +176,53 @@ export function checkPlan(data: unknown, rubric: Rubric): Problem[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** An action marked done whose indicator is no higher now than when it was planned. */
+export interface DoneNotMoved {
+  key: string;
+  /** The level when planned, as the plan says. */
+  baseline: number;
+  /** The level now (don't know counts 0). */
+  now: number;
+  /** The answer now is "don't know" (counted as 0). */
+  unknown: boolean;
+}
+
+/** A plan set against an assessment (`assess --plan`): what the reports add to each gap, and the check of done actions. */
+export interface PlanInReport {
+  /** The plan file, as the user named it. */
+  file: string;
+  /** How many actions the plan has. */
+  actions: number;
+  /** Each gap's action, by the gap's key: every gap has an entry, null when the plan has no action for it. */
+  gaps: Map<string, GapPlan | null>;
+  /**
+   * Actions marked done whose indicator has not moved above the plan's baseline (level now <=
+   * baseline), in plan order. One still below its target but above its baseline has moved, so is
+   * not listed (an action is a step, and the next may be planned); nor is one whose indicator is not
+   * scored now (n/a, not answered, not applicable), having no level to compare.
+   */
+  doneNotMoved: DoneNotMoved[];
+}
+
+/** The plan's action for each gap of the assessment, and the actions marked done whose level has not moved. */
+export function planForGaps(assessment: Assessment, plan: PlanFile, file: string): PlanInReport {
+  const byKey = new Map(plan.actions.map((a) => [a.key, a]));
+  const gaps = new Map<string, GapPlan | null>();
+  for (const gap of assessment.gaps) {
+    const a = byKey.get(gap.key);
+    gaps.set(gap.key, a === undefined ? null : { action: a.action, owner: a.owner ?? null, due: a.due ?? null, status: a.status });
+  }
+  const doneNotMoved: DoneNotMoved[] = [];
+  for (const a of plan.actions) {
+    if (a.status !== 'done') continue;
+    const now = levelIn(assessment, a.key);
+    if (now !== null && now <= a.baseline) doneNotMoved.push({ key: a.key, baseline: a.baseline, now, unknown: answerOf(assessment, a.key) === 'unknown' });
+  }
+  return { file, actions: plan.actions.length, gaps, doneNotMoved };
+}
+
+function answerOf(assessment: Assessment, key: string): unknown {
+  return assessment.characteristics.flatMap((c) => c.indicators).find((i) => i.key === key)?.answer;
 }

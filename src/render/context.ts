@@ -1,3 +1,4 @@
+import type { PlanInReport } from '../core/plan.js';
 import type { Rubric } from '../core/types.js';
 
 /** What the human-readable renderers need besides the assessment: the rubric's words. */
@@ -5,6 +6,8 @@ export interface ReportContext {
   rubric: Rubric;
   /** How many next steps to show (SPEC default 5). */
   top: number;
+  /** assess --plan: each next step's action, and the actions marked done whose level has not moved. */
+  plan?: PlanInReport;
 }
 
 export function levelLabel(rubric: Rubric, value: number): string {

@@ -3,6 +3,7 @@ import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
+import { doneNotMovedHtml, planHtml, planHtmlIntro } from './plan-in-report.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
 import { quarterName } from './markdown.js';
@@ -54,7 +55,7 @@ p.outcome { border-left: 4px solid #505a5f; padding-left: .6rem; }
 `.trim();
 
 /** One self-contained HTML file to hand to a council: readable on screen, printable on A4. */
-export function renderHtml(a: Assessment, { rubric, top }: ReportContext): string {
+export function renderHtml(a: Assessment, { rubric, top, plan }: ReportContext): string {
   const indicators = a.characteristics.flatMap((c) => c.indicators);
   const applicable = indicators.filter((i) => i.applicable);
   const answered = applicable.filter((i) => i.answer !== null).length;
@@ -109,6 +110,7 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
   out.push('<h2>Priority next steps</h2>');
   const shown = a.gaps.slice(0, top);
   const own = hasOwnTargets(a);
+  if (plan && (shown.length > 0 || a.gaps.length === 0)) out.push(planHtmlIntro(plan));
   if (shown.length === 0) {
     out.push(own && a.gaps.length === 0 ? '<p>No gaps: every scored question is at or above its target.</p>' : `<p>No gaps: every scored question is at the target level (${a.target}).</p>`);
   }
@@ -119,10 +121,11 @@ export function renderHtml(a: Assessment, { rubric, top }: ReportContext): strin
       const range = viewsRange(indicators.find((i) => i.key === gap.key)?.views);
       const now = `${gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`}${range ? `, ${range}` : ''}`;
       const aim = own ? ` Target: ${h(levelLabel(rubric, gap.target))} (${gap.target}).` : '';
-      out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.${aim}</span><br>${h(gap.nextStep)}</li>`);
+      out.push(`<li><strong>${h(statement)}</strong> <span class="now">Now: ${h(now)}.${aim}</span><br>${h(gap.nextStep)}${plan ? planHtml(plan, gap) : ''}</li>`);
     }
     out.push('</ol>');
   }
+  if (plan) out.push(...doneNotMovedHtml(plan, rubric.scale, (key) => indicators.find((i) => i.key === key)?.statement));
 
   if (a.agreement) out.push(...disagreements(a, rubric));
 

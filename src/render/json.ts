@@ -1,7 +1,8 @@
+import type { PlanInReport } from '../core/plan.js';
 import type { Assessment, Report } from '../core/types.js';
 
 /** SPEC "JSON report": fixed key order, unrounded numbers, so the same input gives the same bytes. */
-export function toReport(a: Assessment, toolVersion: string): Report {
+export function toReport(a: Assessment, toolVersion: string, plan?: PlanInReport): Report {
   return {
     schemaVersion: 1,
     tool: { name: 'council-resilience', version: toolVersion },
@@ -47,6 +48,8 @@ export function toReport(a: Assessment, toolVersion: string): Report {
       target: g.target,
       priority: g.priority,
       nextStep: g.nextStep,
+      // assess --plan only: the plan's action for this gap, or null.
+      ...(plan !== undefined && { plan: plan.gaps.get(g.key) ?? null }),
     })),
     notAssessed: [...a.notAssessed],
     ...(a.agreement !== undefined && {
@@ -58,9 +61,10 @@ export function toReport(a: Assessment, toolVersion: string): Report {
       },
     }),
     ...(a.cohort !== undefined && { cohort: a.cohort }),
+    ...(plan !== undefined && { plan: { file: plan.file, actions: plan.actions, doneNotMoved: plan.doneNotMoved.map((d) => d.key) } }),
   };
 }
 
-export function renderJson(a: Assessment, toolVersion: string): string {
-  return `${JSON.stringify(toReport(a, toolVersion), null, 2)}\n`;
+export function renderJson(a: Assessment, toolVersion: string, plan?: PlanInReport): string {
+  return `${JSON.stringify(toReport(a, toolVersion, plan), null, 2)}\n`;
 }

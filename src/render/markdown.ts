@@ -5,12 +5,13 @@ import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
+import { doneNotMovedMarkdown, planMarkdownIntro, planMarkdownItems } from './plan-in-report.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
 import { finishHeadings, heading, listItem, table, WIDTH, wrap } from './markdown-wrap.js';
 
 /** The report a consultant hands to a council; passes markdownlint's default rules. */
-export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): string {
+export function renderMarkdown(a: Assessment, { rubric, top, plan }: ReportContext): string {
   const out: string[] = [];
   const para = (text: string) => out.push(...wrap(text, WIDTH), '');
   const indicators = a.characteristics.flatMap((c) => c.indicators);
@@ -62,6 +63,7 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
   out.push(heading(2, 'Priority next steps'), '');
   const shown = a.gaps.slice(0, top);
   const own = hasOwnTargets(a);
+  if (plan && (shown.length > 0 || a.gaps.length === 0)) out.push(...planMarkdownIntro(plan));
   if (shown.length === 0) para(own && a.gaps.length === 0 ? 'No gaps: every scored question is at or above its target.' : `No gaps: every scored question is at the target level (${a.target}).`);
   shown.forEach((gap, n) => {
     const indicator = indicators.find((i) => i.key === gap.key);
@@ -69,9 +71,11 @@ export function renderMarkdown(a: Assessment, { rubric, top }: ReportContext): s
     const now = `${gap.unknown ? "don't know" : `${md(levelLabel(rubric, gap.score))} (${gap.score})`}${range ? `, ${md(range)}` : ''}`;
     const aim = own ? ` Target: ${md(levelLabel(rubric, gap.target))} (${gap.target}).` : '';
     out.push(...listItem(`${n + 1}.`, `**${md(indicator?.statement ?? gap.key)}** Now: ${now}.${aim} ${md(gap.nextStep)}`));
+    if (plan) out.push(...planMarkdownItems(plan, gap, `${n + 1}.`));
   });
   if (shown.length > 0) out.push('');
   if (a.gaps.length > shown.length) para(`${a.gaps.length - shown.length} more questions are below ${own ? 'their targets' : 'the target level'}; each characteristic's answers are set out below.`);
+  if (plan) out.push(...doneNotMovedMarkdown(plan));
 
   if (a.agreement) out.push(...disagreements(a, rubric));
 

@@ -4,6 +4,8 @@ import { cohortLine } from './cohort-line.js';
 import type { Placement } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import { hasOwnTargets, showsToTarget, TO_TARGET_WORDS } from '../core/targets.js';
+import type { PlanInReport } from '../core/plan.js';
+import { doneNotMovedText, planTextIntro, planTextLines } from './plan-in-report.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { bar, count, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
@@ -19,6 +21,8 @@ export interface TextOptions {
   scale?: readonly ScaleLevel[];
   /** Terminal columns every line must fit (default 80; the CLI passes the terminal's width). */
   width?: number;
+  /** assess --plan: each next step's action, and the actions marked done whose level has not moved. */
+  plan?: PlanInReport;
 }
 
 /** Text from a file, safe for a terminal line: control characters shown as escapes. */
@@ -79,12 +83,14 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   const own = hasOwnTargets(a);
   if (a.gaps.length === 0) {
     out.push(s.bold('Next steps'));
+    if (options.plan) out.push(...planTextIntro(options.plan, width, s));
     out.push(...wrapText(own ? 'None: every scored indicator is at or above its target.' : `None: every scored indicator is at the target level (${a.target}).`, width, '  '));
   } else if (shown.length > 0) {
     const head = `Top ${shown.length} next step${shown.length === 1 ? '' : 's'}`;
     const of = own ? ` (of ${a.gaps.length} gaps below their targets)` : ` (of ${a.gaps.length} gaps below level ${a.target})`;
     if (columns(head + of) <= width) out.push(s.bold(head) + s.dim(of));
     else out.push(...wrapText(head, width).map(s.bold), ...wrapText(of.trim(), width).map(s.dim));
+    if (options.plan) out.push(...planTextIntro(options.plan, width, s));
     shown.forEach((gap, n) => {
       const indicator = a.characteristics.flatMap((c) => c.indicators).find((i) => i.key === gap.key);
       const statement = indicator?.statement ?? '';
@@ -98,8 +104,10 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
       out.push(...wrapText(v(statement), width, '     ').map(s.dim));
       const step = wrapText(v(gap.nextStep), width, '       ');
       out.push(...step.map((line, i) => (i === 0 ? `     → ${line.trimStart()}` : line)));
+      if (options.plan) out.push(...planTextLines(options.plan, gap, width));
     });
   }
+  if (options.plan) out.push(...doneNotMovedText(options.plan, width, s));
 
   if (a.agreement) out.push('', ...disagreements(a, s, width, options.scale));
 

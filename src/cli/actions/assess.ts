@@ -1,11 +1,15 @@
-import { UsageError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import type { PlanInReport } from '../../core/plan.js';
+import { planForGaps, subjectProblem } from '../../core/plan.js';
 import { policyFailures } from '../../core/policy.js';
 import { scaleMax } from '../../core/rubric.js';
 import { placeInCohort } from '../../core/placement.js';
 import { assess } from '../../core/score.js';
 import { readCohort } from '../../io/batch-json.js';
 import { toolVersion } from '../../generated/version.js';
-import { loadAnswers } from '../../io/load.js';
+import { answersFromParsed, readYamlFile } from '../../io/load.js';
+import { loadPlan } from '../../io/plan-file.js';
+import { locate } from '../../io/yaml.js';
 import { renderJson } from '../../render/json.js';
 import { renderHtml } from '../../render/html.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -30,13 +34,18 @@ export interface AssessOptions {
   top: number;
   failUnder?: number;
   strict?: boolean;
+  plan?: string;
   color: boolean;
 }
 
 export async function runAssess(file: string, options: AssessOptions): Promise<number> {
   const outputs = [{ file: options.output, option: '--output' }, { file: options.chart, option: '--chart' }];
-  refuseOutputOverInput([{ file, what: 'the answers file' }, rubricInput(options.rubric), { file: options.cohort, what: 'the --cohort file' }], outputs);
-  const loaded = await loadAnswers(file, options.rubric);
+  refuseOutputOverInput(
+    [{ file, what: 'the answers file' }, rubricInput(options.rubric), { file: options.cohort, what: 'the --cohort file' }, { file: options.plan, what: 'the --plan file' }],
+    outputs,
+  );
+  const parsed = await readYamlFile(file);
+  const loaded = await answersFromParsed(parsed, options.rubric);
   refuseOutputOverInput([{ file: loaded.rubric.file, what: 'the rubric the answers file names' }], outputs);
   printWarnings(loaded.warnings);
   const { rubric } = loaded.rubric;
@@ -51,6 +60,14 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
     if (warning) warn(warning);
     assessment = { ...scored, cohort: placeInCohort(scored, cohort, options.cohort) };
   }
+  let plan: PlanInReport | undefined;
+  if (options.plan !== undefined) {
+    const loadedPlan = await loadPlan(options.plan);
+    refuseOutputOverInput([{ file: loadedPlan.rubric.file, what: 'the rubric the --plan file names' }], outputs);
+    const problem = subjectProblem({ council: loadedPlan.plan.council, rubricId: loadedPlan.rubric.rubric.id }, assessment, `the --plan file ${options.plan}`);
+    if (problem) throw new InputError([locate(parsed, problem)]);
+    plan = planForGaps(assessment, loadedPlan.plan, options.plan);
+  }
 
   const renderers = {
     text: async () =>
@@ -59,10 +76,11 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
         top: options.top,
         scale: rubric.scale,
         width: outputWidth(options.output !== undefined),
+        plan,
       }),
-    json: async () => renderJson(assessment, toolVersion),
-    markdown: async () => renderMarkdown(assessment, { rubric, top: options.top }),
-    html: async () => renderHtml(assessment, { rubric, top: options.top }),
+    json: async () => renderJson(assessment, toolVersion, plan),
+    markdown: async () => renderMarkdown(assessment, { rubric, top: options.top, plan }),
+    html: async () => renderHtml(assessment, { rubric, top: options.top, plan }),
   } satisfies Record<AssessFormat, () => Promise<string>>;
   await emit(await renderers[options.format](), options.output);
   if (options.chart !== undefined) await emit(renderRadarSvg(assessment, { standalone: true }), options.chart);
