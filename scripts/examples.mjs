@@ -26,6 +26,7 @@ for (const format of ['markdown', 'html']) {
   const ext = format === 'markdown' ? 'md' : 'html';
   cli('progress', 'examples/brackenford-unitary.plan.yaml', '--on', '2027-04-15', '--format', format, '--output', join(out, `brackenford-plan-progress.${ext}`));
 }
+cli('assess', 'examples/brackenford-unitary.answers.yaml', '--plan', 'examples/brackenford-unitary.plan.yaml', '--format', 'markdown', '--output', join(out, 'brackenford-with-plan.md'));
 const officers = ['communities', 'hr', 'finance'].map((name) => `examples/team/${name}.answers.yaml`);
 writeFileSync(join(teamOut, 'combined.answers.yaml'), cli('combine', ...officers));
 for (const name of ['combined', 'moderated']) {

@@ -87,7 +87,7 @@ describe('assess --format markdown', () => {
     const compareOut = join(dir, 'compare.md');
     expect(cli(['compare', 'examples/brackenford-unitary-2025.answers.yaml', examples[0]!, '--format', 'markdown', '--output', compareOut]).code).toBe(0);
     const committed = readdirSync(join(root, 'examples', 'reports')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'examples', 'reports', f));
-    expect(committed.length).toBe(12);
+    expect(committed.length).toBe(13);
     const lint = spawnSync(process.execPath, [markdownlint, ...files, compareOut, ...committed], { cwd: dir, encoding: 'utf8' });
     expect(lint.stdout + lint.stderr).toContain('Summary: 0 error(s)');
     expect(lint.status).toBe(0);
