@@ -107,27 +107,33 @@ describe('row 1: an --output write stopped by a signal', () => {
     for (let i = 0; i < 3000; i++) writeFileSync(join(answers, `c${i}.yaml`), exampleText);
     const out = join(dir, 'out');
     mkdirSync(out);
-    writeFileSync(join(out, 'cohort.json'), 'old\n');
-    const child = spawn(process.execPath, [bin, 'batch', answers, '--format', 'json', '--output', join(out, 'cohort.json')], { stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Stop the process the moment its temporary file appears, then send the signal.
+    // The temporary file lives only while the output is written: on a loaded machine the watcher can
+    // miss it, so a run that finishes unseen is tried again (the race is in the watching, not the tool).
     let caught = false;
-    const deadline = Date.now() + 20000;
-    while (Date.now() < deadline && child.exitCode === null) {
-      if (readdirSync(out).some((n) => n.endsWith('.tmp'))) {
-        child.kill('SIGSTOP');
-        caught = true;
-        break;
+    for (let attempt = 0; attempt < 5 && !caught; attempt++) {
+      writeFileSync(join(out, 'cohort.json'), 'old\n');
+      const child = spawn(process.execPath, [bin, 'batch', answers, '--format', 'json', '--output', join(out, 'cohort.json')], { stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Stop the process the moment its temporary file appears, then send the signal.
+      const deadline = Date.now() + 20000;
+      while (Date.now() < deadline && child.exitCode === null) {
+        if (readdirSync(out).some((n) => n.endsWith('.tmp'))) {
+          child.kill('SIGSTOP');
+          caught = true;
+          break;
+        }
+        await new Promise((r) => setImmediate(r));
       }
-      await new Promise((r) => setImmediate(r));
+      if (caught) {
+        child.kill(signal);
+        child.kill('SIGCONT');
+      }
+      await exited;
     }
     expect(caught).toBe(true);
-    child.kill(signal);
-    child.kill('SIGCONT');
-    await exited;
     expect(readdirSync(out)).toEqual(['cohort.json']);
     expect(readFileSync(join(out, 'cohort.json'), 'utf8')).toBe('old\n');
-  }, 60000);
+  }, 120000);
 });
 
 describe('row 1: an --output name ending in "/"', () => {
