@@ -3,8 +3,6 @@
 // wrote in one (comments, layout, their own words) is ever lost.
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import type * as YamlLibrary from 'yaml';
 import type { Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Problem } from '../core/errors.js';
 import { formatPath, InputError } from '../core/errors.js';
@@ -16,6 +14,7 @@ import { builtinRubricIds } from './builtin.js';
 import type { LoadedRubric } from './load.js';
 import { loadRubricFile, readYamlFile, resolveRubricRef } from './load.js';
 import { schemaProblems } from './schema-errors.js';
+import { OPTIONS, readsAs, yaml } from './yaml-edit.js';
 import type { ParsedYaml } from './yaml.js';
 import { locate, locateAll } from './yaml.js';
 import { editYaml } from './yaml-edit.js';
@@ -88,12 +87,6 @@ function labelled(problem: Problem, data: Record<string, unknown>): Problem {
   return { ...problem, label: `${key}${full.slice(prefix.length)}` };
 }
 
-let library: typeof YamlLibrary | undefined;
-function yaml(): typeof YamlLibrary {
-  return (library ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary);
-}
-
-const OPTIONS = { strict: true, merge: false, schema: 'core', uniqueKeys: false } as const;
 
 export interface PlanEdit {
   /** New values for basedOn's fields, as one line of YAML each (undefined removes the field). */
@@ -185,27 +178,6 @@ function viaLibrary(text: string, edit: PlanEdit): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-function readsAs(text: string, expected: unknown): boolean {
-  const doc = yaml().parseDocument(text, OPTIONS);
-  return doc.errors.length === 0 && sameData(doc.toJS({ maxAliasCount: 100 }), expected);
-}
-
-/** Deep equality of parsed YAML data; mappings compared key by key, in any order. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
-  }
-  if (isRecord(a) || isRecord(b)) {
-    if (!isRecord(a) || !isRecord(b)) return false;
-    const keys = Object.keys(a).filter((k) => a[k] !== undefined);
-    return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => sameData(a[k], b[k]));
-  }
-  return Object.is(a, b);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;

@@ -6,7 +6,7 @@ import type { Node, Pair, YAMLMap } from 'yaml';
 
 let library: typeof YamlLibrary | undefined;
 /** Loaded on first use, as src/io/yaml.ts does: most commands never edit a file. */
-function yaml(): typeof YamlLibrary {
+export function yaml(): typeof YamlLibrary {
   return (library ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary);
 }
 
@@ -17,7 +17,8 @@ export interface YamlEdit {
   text: string | undefined;
 }
 
-const OPTIONS = { strict: true, merge: false, schema: 'core', uniqueKeys: false } as const;
+/** How a file is parsed for editing: the same YAML as it is read with, keys kept as written. */
+export const OPTIONS = { strict: true, merge: false, schema: 'core', uniqueKeys: false } as const;
 
 /**
  * `text` with the edits made, or undefined when it cannot be done safely (the text does not parse,
@@ -81,20 +82,21 @@ function valueOf(text: string): unknown {
   return doc.toJS();
 }
 
-function readsAs(text: string, expected: unknown): boolean {
+/** Whether an edited text reads back as exactly the data it should hold (else the edit is not used). */
+export function readsAs(text: string, expected: unknown): boolean {
   const doc = yaml().parseDocument(text, OPTIONS);
   return doc.errors.length === 0 && sameData(doc.toJS({ maxAliasCount: 100 }), expected);
 }
 
-/** Deep equality of parsed YAML data (mappings compared key by key, in any order). */
+/** Deep equality of parsed YAML data; mappings compared key by key, in any order (a key holding undefined is no key). */
 function sameData(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
   }
   if (isRecord(a) || isRecord(b)) {
     if (!isRecord(a) || !isRecord(b)) return false;
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
+    const keys = Object.keys(a).filter((k) => a[k] !== undefined);
+    return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
   }
   return Object.is(a, b);
 }
