@@ -28,6 +28,8 @@ describe('lazy loading', () => {
   test('the CLI entry imports every command lazily, and chalk only when colour is on', () => {
     const main = files.find((f) => f.path === 'src/cli/main.ts')!.text;
     expect(main).not.toMatch(/^import .*actions\//m);
+    // The list of commands too: each is loaded when named, and --version loads none.
+    expect(main).not.toMatch(/^import (?!type ).*commands\/index/m);
     // A command's definition may import only commander and other definitions; its action comes in run().
     const definitions = files.filter((f) => f.path.startsWith('src/cli/commands/'));
     expect(definitions.length).toBeGreaterThanOrEqual(8);

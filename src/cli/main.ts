@@ -4,11 +4,12 @@ import { visible, visibleMessage } from '../core/visible.js';
 import { toolVersion } from '../generated/version.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 import { examplesHelp, PROGRAM_NAME, type CommandDefinition } from './command.js';
-import { COMMANDS } from './commands/index.js';
+import type { CommandName } from './commands/index.js';
 import { noColorOption } from './options.js';
 import { stdoutErrorMessage, warn, watchStandardStreams } from './streams.js';
 
-export function buildProgram(): Command {
+/** The program, with the definitions of the given commands (loaded by the caller: see `commandsFor`). */
+export function buildProgram(definitions: readonly CommandDefinition[]): Command {
   const program = new Command(PROGRAM_NAME)
     .description(
       'Assess how well a council builds stronger, more resilient communities: score an answers file against a ' +
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text.split('\n').map((line) => visible(line, { max: 1000 })).join('\n')) })
     .exitOverride();
 
-  for (const definition of COMMANDS) addCommand(program, definition);
+  for (const definition of definitions) addCommand(program, definition);
   return program;
 }
 
@@ -42,13 +43,25 @@ function addCommand(program: Command, definition: CommandDefinition): void {
   });
 }
 
+/**
+ * The commands this command line needs: the one it names, else (help, a misspelt command, which
+ * gets a suggestion) every one; `--version` alone needs none.
+ */
+async function commandsFor(argv: readonly string[]): Promise<CommandDefinition[]> {
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) return [];
+  const { isCommandName, loadCommands } = await import('./commands/index.js');
+  const named = args.find((a) => !a.startsWith('-'));
+  return loadCommands(named !== undefined && isCommandName(named) ? [named as CommandName] : undefined);
+}
+
 /** The only place that turns errors into exit codes and prints them. */
 export async function run(argv: readonly string[]): Promise<void> {
   // Output piped into `head` and cut short is not an error: the command still finishes and its
   // exit code (a failed policy, a bad file) is the one the shell sees.
   const stdoutFailure = watchStandardStreams();
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(await commandsFor(argv)).parseAsync(argv);
   } catch (error) {
     process.exitCode = report(error);
   }

@@ -1,31 +1,32 @@
 // Every command, in the order --help lists them. A new command is its own module and one line here.
+// Each is imported only when needed: running one command loads only its definition (and `--version`
+// none), so start-up does not grow as commands are added.
 import type { CommandDefinition } from '../command.js';
-import { assess } from './assess.js';
-import { batch } from './batch.js';
-import { combine } from './combine.js';
-import { compare } from './compare.js';
-import { explain } from './explain.js';
-import { interview } from './interview.js';
-import { merge } from './merge.js';
-import { moderate } from './moderate.js';
-import { plan } from './plan.js';
-import { progress } from './progress.js';
-import { rubrics } from './rubrics.js';
-import { template } from './template.js';
-import { validate } from './validate.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [
-  assess,
-  interview,
-  combine,
-  moderate,
-  compare,
-  explain,
-  plan,
-  progress,
-  batch,
-  merge,
-  validate,
-  template,
-  rubrics,
-];
+const LOADERS = {
+  assess: async () => (await import('./assess.js')).assess,
+  interview: async () => (await import('./interview.js')).interview,
+  combine: async () => (await import('./combine.js')).combine,
+  moderate: async () => (await import('./moderate.js')).moderate,
+  compare: async () => (await import('./compare.js')).compare,
+  explain: async () => (await import('./explain.js')).explain,
+  plan: async () => (await import('./plan.js')).plan,
+  progress: async () => (await import('./progress.js')).progress,
+  batch: async () => (await import('./batch.js')).batch,
+  merge: async () => (await import('./merge.js')).merge,
+  validate: async () => (await import('./validate.js')).validate,
+  template: async () => (await import('./template.js')).template,
+  rubrics: async () => (await import('./rubrics.js')).rubrics,
+} satisfies Record<string, () => Promise<CommandDefinition>>;
+
+export type CommandName = keyof typeof LOADERS;
+export const COMMAND_NAMES = Object.keys(LOADERS) as CommandName[];
+
+export function isCommandName(word: string): word is CommandName {
+  return Object.hasOwn(LOADERS, word);
+}
+
+/** The definitions of the named commands (all of them by default), in --help order. */
+export async function loadCommands(names: readonly CommandName[] = COMMAND_NAMES): Promise<CommandDefinition[]> {
+  return Promise.all(COMMAND_NAMES.filter((n) => names.includes(n)).map((n) => LOADERS[n]()));
+}
