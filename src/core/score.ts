@@ -47,7 +47,7 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
       const result: IndicatorResult = { key, statement: indicator.statement, applicable: applies, answer: answer.value };
       if (answer.evidence !== undefined) result.evidence = answer.evidence;
       if (answer.confidence !== undefined) result.confidence = answer.confidence;
-      if (withViews) Object.assign(result, viewFields(given));
+      if (withViews) Object.assign(result, viewFields(given, applies));
       indicators.push(result);
       order++;
       if (!applies) continue;

@@ -2,6 +2,8 @@
 // combined file, every assessor's view side by side, then the level the room agrees and why. Like
 // the interview, it talks to a person only through a Prompter and touches the disk only through
 // `save`, so tests can drive every path.
+import { needsSettling, viewFields } from '../core/agreement.js';
+import { isApplicable } from '../core/answers.js';
 import { indicatorKey } from '../core/rubric.js';
 import type { AnswerDetail, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
 import type { View, ViewScore } from '../core/views.js';
@@ -37,6 +39,8 @@ export interface ModerationCount {
   /** Disputed indicators, and the keys of those not yet settled (rubric order). */
   disputed: number;
   unsettled: string[];
+  /** Indicators whose views are far apart but which do not apply to the council, so are not counted as disputed. */
+  notApplying: string[];
 }
 
 const BACK = Symbol('back');
@@ -55,12 +59,19 @@ function detail(file: AnswersFile, key: string): AnswerDetail | undefined {
   return answer !== null && typeof answer === 'object' ? answer : undefined;
 }
 
-function disputed(file: AnswersFile, key: string): boolean {
-  return isDisputed(viewsOf(file.answers[key]).map((v) => v.score));
+/** Disputed as the reports count it (core/agreement viewFields): its views disputed, and it applies to the council. */
+function disputed(file: AnswersFile, item: ModerationItem): boolean {
+  return viewFields(file.answers[item.key], isApplicable(item.indicator, file.council)).disputed;
 }
 
-function settled(file: AnswersFile, key: string): boolean {
-  return detail(file, key)?.agreed !== undefined;
+/** Still to be settled: the same rule (core/agreement needsSettling) as the reports and --strict. */
+function unsettled(file: AnswersFile, item: ModerationItem): boolean {
+  return needsSettling(viewFields(file.answers[item.key], isApplicable(item.indicator, file.council)));
+}
+
+/** Has an agreed level: given `agreed`, which for a disputed indicator must be a reason that is not blank. */
+function settled(file: AnswersFile, item: ModerationItem): boolean {
+  return detail(file, item.key)?.agreed !== undefined && !unsettled(file, item);
 }
 
 /** The indicators with views (with `all`) or the disputed ones, in rubric order. */
@@ -68,18 +79,19 @@ export function moderationItems(rubric: Rubric, file: AnswersFile, all = false):
   return rubric.characteristics.flatMap((characteristic) =>
     characteristic.indicators
       .map((indicator) => ({ characteristic, indicator, key: indicatorKey(characteristic, indicator) }))
-      .filter(({ key }) => viewsOf(file.answers[key]).length > 0 && (all || disputed(file, key))),
+      .filter((item) => viewsOf(file.answers[item.key]).length > 0 && (all || disputed(file, item))),
   );
 }
 
 export function countModeration(rubric: Rubric, file: AnswersFile): ModerationCount {
   const withViews = moderationItems(rubric, file, true);
-  const disputedKeys = withViews.filter((i) => disputed(file, i.key)).map((i) => i.key);
+  const disputedItems = withViews.filter((i) => disputed(file, i));
   return {
     withViews: withViews.length,
-    settled: withViews.filter((i) => settled(file, i.key)).length,
-    disputed: disputedKeys.length,
-    unsettled: disputedKeys.filter((k) => !settled(file, k)),
+    settled: withViews.filter((i) => settled(file, i)).length,
+    disputed: disputedItems.length,
+    unsettled: disputedItems.filter((i) => unsettled(file, i)).map((i) => i.key),
+    notApplying: withViews.filter((i) => !isApplicable(i.indicator, file.council) && isDisputed(viewsOf(file.answers[i.key]).map((v) => v.score))).map((i) => i.key),
   };
 }
 
@@ -90,12 +102,12 @@ export function countModeration(rubric: Rubric, file: AnswersFile): ModerationCo
  */
 export async function runModeration({ rubric, file, prompter, all = false, save }: ModerationOptions): Promise<AnswersFile> {
   const items = moderationItems(rubric, file, all);
-  const pending = (i: number) => all || !settled(file, items[i]!.key);
+  const pending = (i: number) => all || unsettled(file, items[i]!);
   const next = (from: number) => {
     for (let i = from; i < items.length; i++) if (pending(i)) return i;
     return items.length;
   };
-  const already = items.filter((i) => settled(file, i.key)).length;
+  const already = items.filter((i) => !unsettled(file, i)).length;
   if (!all && already > 0 && already < items.length) {
     prompter.say(`${already} of ${items.length} disputed indicators are already settled; ${items.length - already} to go.`);
   }
@@ -120,7 +132,8 @@ async function moderateOne(
   const answer = detail(file, key)!;
   const views = viewsOf(answer);
   const scores = views.map((v) => v.score);
-  const isDisputedHere = isDisputed(scores);
+  const applies = isApplicable(indicator, file.council);
+  const isDisputedHere = disputed(file, items[position]!);
   const say = (text: string) => prompter.say(text);
 
   say('');
@@ -140,7 +153,7 @@ async function moderateOne(
     }
   }
   const combined = combinedScore(scores);
-  say(wrap(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores)}.`, 78).join('\n'));
+  say(wrap(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores, applies)}.`, 78).join('\n'));
   if (answer.agreed !== undefined) {
     const reason = answer.agreed.trim() === '' ? 'no reason given' : `reason: ${visible(answer.agreed)}`;
     say(wrap(`Settled at ${levelName(rubric, answer.score)}; ${reason}`, 78).join('\n'));
@@ -160,7 +173,7 @@ async function moderateOne(
   if (score === BACK) return 'back';
   if (score === SKIP) return 'next';
 
-  const reason = await askReason(prompter, scores, answer.agreed);
+  const reason = await askReason(prompter, isDisputedHere ? whyReasonNeeded(scores) : undefined, answer.agreed);
   // Saved as soon as it is settled, before the optional evidence, so an interrupt there loses nothing.
   setSettlement(file, key, score, reason, answer.evidence);
   await save(file, key);
@@ -175,9 +188,8 @@ async function moderateOne(
   return 'next';
 }
 
-/** The reason, which may not be empty for a disputed indicator; the prompt says why. */
-async function askReason(prompter: Prompter, scores: readonly ViewScore[], current: string | undefined): Promise<string> {
-  const why = whyReasonNeeded(scores);
+/** The reason, which may not be empty for a disputed indicator (`why` says why it is needed, or is undefined); the prompt says why. */
+async function askReason(prompter: Prompter, why: string | undefined, current: string | undefined): Promise<string> {
   const message =
     why === undefined
       ? 'Reason for the agreed level (optional; it goes in the report):'
@@ -202,8 +214,9 @@ export function whyReasonNeeded(scores: readonly ViewScore[]): string | undefine
   return 'one view says not applicable and another gives a level';
 }
 
-function disputeWords(scores: readonly ViewScore[]): string {
+function disputeWords(scores: readonly ViewScore[], applies: boolean): string {
   const gap = spread(scores);
+  if (!applies) return `; it does not apply to this council, so it is not scored and not counted as disputed${gap >= 1 ? ` (the views are ${gap} apart)` : ''}`;
   const why = whyReasonNeeded(scores);
   if (why !== undefined) return `; disputed: ${why}${gap >= 2 ? ` (${gap} apart)` : ''}`;
   if (gap === 1) return '; the views differ by one level';

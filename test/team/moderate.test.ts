@@ -242,7 +242,7 @@ describe('moderate', () => {
     const r = run(path, []);
     expect(await r.code).toBe(0);
     expect(r.asked).toEqual([]);
-    expect(r.said).toEqual([`All 4 disputed indicators in ${path} are already settled. To go over every indicator again: council-resilience moderate ${path} --all`]);
+    expect(r.said).toEqual([wrap(`All 4 disputed indicators in ${path} are already settled. To go over every indicator again: council-resilience moderate ${path} --all`, 78).join('\n')]);
   });
 
   test('finishing with one skipped: the summary names it and the command to settle it', async () => {

@@ -50,11 +50,13 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
   const all = options.all === true;
   const before = countModeration(rubric, file);
   if (!all && before.unsettled.length === 0) {
-    prompter.say(
+    const nothingToDo =
       before.disputed === 0
-        ? `No indicator in ${path} is disputed: every one's views are within one level of each other. To go over them anyway: council-resilience moderate ${shellQuote(path)} --all`
-        : `All ${count(before.disputed, 'disputed indicator')} in ${path} ${before.disputed === 1 ? 'is' : 'are'} already settled. To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all`,
-    );
+        ? before.notApplying.length === 0
+          ? `No indicator in ${path} is disputed: every one's views are within one level of each other. To go over them anyway: council-resilience moderate ${shellQuote(path)} --all`
+          : `No indicator in ${path} is disputed. The views of ${before.notApplying.map((k) => visible(k)).join(', ')} are far apart, but ${before.notApplying.length === 1 ? 'it does' : 'they do'} not apply to this council, so ${before.notApplying.length === 1 ? 'it is' : 'they are'} not scored. To go over them anyway: council-resilience moderate ${shellQuote(path)} --all`
+        : `All ${count(before.disputed, 'disputed indicator')} in ${path} ${before.disputed === 1 ? 'is' : 'are'} already settled. To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all`;
+    prompter.say(wrap(nothingToDo, 78).join('\n'));
     return EXIT.ok;
   }
   const store = new ModerationStore({ path, text, prompter });
