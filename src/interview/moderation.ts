@@ -5,10 +5,11 @@
 import { needsSettling, viewFields } from '../core/agreement.js';
 import { isApplicable } from '../core/answers.js';
 import { indicatorKey } from '../core/rubric.js';
-import type { AnswerDetail, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
+import type { Answer, AnswerDetail, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
 import type { View, ViewScore } from '../core/views.js';
 import { combinedScore, isDisputed, spread } from '../core/views.js';
 import { visible } from '../core/visible.js';
+import { asSentence } from '../render/agreement.js';
 import { wrap, wrapHanging } from '../render/wrap.js';
 import type { Choice, Prompter } from './prompter.js';
 
@@ -19,9 +20,20 @@ export interface ModerationOptions {
   prompter: Prompter;
   /** Every indicator with views, not only the disputed ones; those already settled are offered with their current values. */
   all?: boolean;
-  /** Called after `file.answers[key]` changed; must leave the file on disk saying so. */
-  save: (file: AnswersFile, key: string) => Promise<void>;
+  /**
+   * Called after `file.answers[key]` changed; must leave the file on disk saying so, unless the
+   * file on disk holds another answer there than the one the room was shown (someone else settled
+   * it, or its views changed): then it writes nothing, puts their answer in `file`, and says so.
+   */
+  save: (file: AnswersFile, key: string) => Promise<SaveOutcome>;
 }
+
+/**
+ * What a save did: written (or nothing needed writing), or not, because the file on disk holds
+ * another answer for this indicator than the one the room was shown; `theirs` is that answer
+ * (undefined: the indicator is no longer in the file), now also in `file`.
+ */
+export type SaveOutcome = { saved: true } | { saved: false; theirs: Answer | undefined };
 
 /** One indicator to moderate, in rubric order. */
 export interface ModerationItem {
@@ -112,12 +124,24 @@ export async function runModeration({ rubric, file, prompter, all = false, save 
     prompter.say(`${already} of ${items.length} disputed indicators are already settled; ${items.length - already} to go.`);
   }
   let position = next(0);
+  let carried: Typed | undefined;
   while (position < items.length) {
-    const result = await moderateOne(items, position, rubric, file, prompter, all, save);
-    position = result === 'back' ? position - 1 : next(position + 1);
+    const result = await moderateOne(items, position, rubric, file, prompter, all, save, carried);
+    carried = typeof result === 'object' ? result.again : undefined;
+    position = result === 'back' ? position - 1 : carried !== undefined ? position : next(position + 1);
   }
   return file;
 }
+
+/** What the room chose for an indicator: offered again as the defaults when it is shown again. */
+interface Typed {
+  score: ScoreValue;
+  reason: string;
+  evidence?: string | undefined;
+}
+
+/** Where to go after an indicator: on, back, or the same one again (its answer changed under the room), with what was typed. */
+type Next = 'next' | 'back' | { again: Typed };
 
 async function moderateOne(
   items: ModerationItem[],
@@ -127,14 +151,20 @@ async function moderateOne(
   prompter: Prompter,
   all: boolean,
   save: ModerationOptions['save'],
-): Promise<'next' | 'back'> {
+  carried: Typed | undefined,
+): Promise<Next> {
   const { characteristic, indicator, key } = items[position]!;
-  const answer = detail(file, key)!;
+  const answer = detail(file, key);
+  const say = (text: string) => prompter.say(text);
+  if (answer === undefined || viewsOf(answer).length === 0) {
+    // Someone else's save took the views away (a plain answer written over it, or the indicator removed).
+    say(wrap(`${visible(key)} no longer holds the assessors' views in the file, so there is nothing to moderate there; it is left as it is.`, 78).join('\n'));
+    return 'next';
+  }
   const views = viewsOf(answer);
   const scores = views.map((v) => v.score);
   const applies = isApplicable(indicator, file.council);
   const isDisputedHere = disputed(file, items[position]!);
-  const say = (text: string) => prompter.say(text);
 
   say('');
   const where = all ? `indicator ${position + 1} of ${items.length}${isDisputedHere ? ' · disputed' : ''}` : `disputed ${position + 1} of ${items.length}`;
@@ -155,8 +185,15 @@ async function moderateOne(
   const combined = combinedScore(scores);
   say(wrap(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores, applies)}.`, 78).join('\n'));
   if (answer.agreed !== undefined) {
-    const reason = answer.agreed.trim() === '' ? 'no reason given' : `reason: ${visible(answer.agreed)}`;
-    say(wrap(`Settled at ${levelName(rubric, answer.score)}; ${reason}`, 78).join('\n'));
+    const blank = answer.agreed.trim() === '';
+    say(
+      wrap(
+        blank && isDisputedHere
+          ? `Not settled yet: its "agreed" gives no reason, and a disputed indicator needs one.`
+          : `Settled at ${levelName(rubric, answer.score)}; ${blank ? 'no reason given' : `reason: ${visible(answer.agreed)}`}`,
+        78,
+      ).join('\n'),
+    );
   }
 
   const choices: Choice<LevelChoice>[] = rubric.scale.map((level) => ({
@@ -173,19 +210,75 @@ async function moderateOne(
   if (score === BACK) return 'back';
   if (score === SKIP) return 'next';
 
-  const reason = await askReason(prompter, isDisputedHere ? whyReasonNeeded(scores) : undefined, answer.agreed);
+  const reason = await askReason(prompter, isDisputedHere ? whyReasonNeeded(scores) : undefined, carried?.reason ?? answer.agreed);
   // Saved as soon as it is settled, before the optional evidence, so an interrupt there loses nothing.
   setSettlement(file, key, score, reason, answer.evidence);
-  await save(file, key);
+  const first = await save(file, key);
+  if (!first.saved) return changedMeanwhile(rubric, prompter, key, views, { score, reason }, first.theirs, all);
+  const offered = carried?.evidence ?? answer.evidence;
   const evidence = (
     await prompter.input({
       message: 'Evidence for the agreed level (optional; press Enter to skip):',
-      ...(answer.evidence !== undefined && { default: answer.evidence }),
+      ...(offered !== undefined && { default: offered }),
     })
   ).trim();
-  setSettlement(file, key, score, reason, evidence === '' ? undefined : evidence);
-  await save(file, key);
+  const typed: Typed = { score, reason, evidence: evidence === '' ? undefined : evidence };
+  setSettlement(file, key, score, reason, typed.evidence);
+  const second = await save(file, key);
+  if (!second.saved) return changedMeanwhile(rubric, prompter, key, views, typed, second.theirs, all);
   return 'next';
+}
+
+/**
+ * The file on disk holds another answer at `key` than the room was shown, so what the room chose
+ * was not saved (and is said here, so nothing typed is lost). Another settlement on the same views
+ * is kept, shown, and the session moves on; views that changed (combine run again, or edited), or
+ * any other change, show the indicator again as it now is, for the room to decide on that.
+ */
+function changedMeanwhile(
+  rubric: Rubric,
+  prompter: Prompter,
+  key: string,
+  shown: readonly View[],
+  typed: Typed,
+  theirs: Answer | undefined,
+  all: boolean,
+): Next {
+  const say = (text: string) => prompter.say(wrap(text, 78).join('\n'));
+  const ours =
+    `the level agreed here (${levelName(rubric, typed.score)}` +
+    `${typed.reason.trim() === '' ? '' : `, reason: ${visible(typed.reason)}`}` +
+    `${typed.evidence === undefined ? '' : `, evidence: ${visible(typed.evidence)}`}) was not saved`;
+  const now = viewsOf(theirs);
+  if (now.length === 0) {
+    say(`${visible(key)} was changed in the file while you were on it and no longer holds the assessors' views, so ${ours}.`);
+    return 'next';
+  }
+  const answer = theirs as AnswerDetail;
+  if (!sameViews(shown, now)) {
+    const stillDisputed = isDisputed(now.map((v) => v.score));
+    say(
+      `The views of ${visible(key)} changed in the file while you were on it (combine was run again, or someone edited them), so ${ours}. ` +
+        `Here it is again with the views as they are now${!stillDisputed && !all ? '; it is no longer disputed, so "Skip for now" leaves it as combine left it' : ''}.`,
+    );
+    return { again: typed };
+  }
+  if (answer.agreed !== undefined && answer.agreed.trim() !== '') {
+    say(
+      `Someone else settled ${visible(key)} while you were on it: ${levelName(rubric, answer.score)}, reason: ${asSentence(visible(answer.agreed))} ` +
+        `Theirs is kept, and ${ours}; to change it, go back to it or run moderate again with --all.`,
+    );
+    return 'next';
+  }
+  const agreed = answer.agreed === undefined ? 'no agreed level' : 'an "agreed" with no reason';
+  say(`Someone else changed ${visible(key)} in the file while you were on it (it now has ${levelName(rubric, answer.score)} and ${agreed}), so ${ours}. Here it is again as it is now.`);
+  return { again: typed };
+}
+
+/** The same views: the same assessors, in order, with the same level, evidence and confidence. */
+function sameViews(a: readonly View[], b: readonly View[]): boolean {
+  const key = (v: View) => JSON.stringify([v.assessor, v.score, v.evidence ?? null, v.confidence ?? null]);
+  return a.length === b.length && a.every((v, i) => key(v) === key(b[i]!));
 }
 
 /** The reason, which may not be empty for a disputed indicator (`why` says why it is needed, or is undefined); the prompt says why. */
