@@ -14,6 +14,7 @@ import { parseYaml } from '../io/yaml.js';
 import type { YamlEdit } from '../io/yaml-edit.js';
 import { editYaml } from '../io/yaml-edit.js';
 import { scalar } from '../render/answers-file.js';
+import { wrapText } from '../render/wrap.js';
 import type { SaveOutcome } from './moderation.js';
 import type { Prompter } from './prompter.js';
 import { ChangedOnDisk, sideFile, whyNotWritable } from './store.js';
@@ -28,15 +29,19 @@ export interface ModerationStoreOptions {
   /** The file's text when it was read. */
   text: string;
   prompter: Prompter;
+  /** The columns what it says is wrapped to (default 78). */
+  width?: number;
 }
 
 export class ModerationStore {
   readonly #path: string;
   readonly #prompter: Prompter;
+  readonly #width: number;
   /** The text last read from or written to the file. */
   #known: string;
 
-  constructor({ path, text, prompter }: ModerationStoreOptions) {
+  constructor({ path, text, prompter, width = 78 }: ModerationStoreOptions) {
+    this.#width = width;
     this.#path = path;
     this.#known = text;
     this.#prompter = prompter;
@@ -52,7 +57,7 @@ export class ModerationStore {
     const disk = readIfThere(this.#path);
     let base = this.#known;
     if (disk === null) {
-      this.#prompter.say(`${this.#path} was deleted while you were moderating; it is saved again, with the levels agreed so far.`);
+      this.#say(`${this.#path} was deleted while you were moderating; it is saved again, with the levels agreed so far.`);
     } else if (disk !== this.#known) {
       const theirs = await this.#takeTheirs(disk, file, key);
       if (!sameAnswer(this.#known, disk, key)) {
@@ -101,8 +106,12 @@ export class ModerationStore {
       if (Object.hasOwn(theirs.answers, k)) file.answers[k] = theirs.answers[k]!;
       else delete file.answers[k];
     }
-    this.#prompter.say(`Someone else saved ${this.#path} while you were moderating; what they changed is kept.`);
+    this.#say(`Someone else saved ${this.#path} while you were moderating; what they changed is kept.`);
     return theirs.answers;
+  }
+
+  #say(text: string): void {
+    this.#prompter.say(wrapText(text, this.#width).join('\n'));
   }
 
   /** Saves the file as this session has it beside the original, then stops. */

@@ -10,7 +10,7 @@ import type { View, ViewScore } from '../core/views.js';
 import { combinedScore, isDisputed, spread } from '../core/views.js';
 import { visible } from '../core/visible.js';
 import { asSentence } from '../render/agreement.js';
-import { wrap, wrapHanging } from '../render/wrap.js';
+import { wrapHanging, wrapText } from '../render/wrap.js';
 import type { Choice, Prompter } from './prompter.js';
 
 export interface ModerationOptions {
@@ -26,6 +26,8 @@ export interface ModerationOptions {
    * it, or its views changed): then it writes nothing, puts their answer in `file`, and says so.
    */
   save: (file: AnswersFile, key: string) => Promise<SaveOutcome>;
+  /** The columns every line said must fit in (the CLI passes the terminal's; default 78). */
+  width?: number;
 }
 
 /**
@@ -112,7 +114,8 @@ export function countModeration(rubric: Rubric, file: AnswersFile): ModerationCo
  * in rubric order. "Back" returns to the one before, settled or not, with its current values;
  * "Skip for now" leaves one as it is. Returns the file, updated; an interrupt propagates.
  */
-export async function runModeration({ rubric, file, prompter, all = false, save }: ModerationOptions): Promise<AnswersFile> {
+export async function runModeration({ rubric, file, prompter, all = false, save, width = 78 }: ModerationOptions): Promise<AnswersFile> {
+  const screen = screenOf(prompter, width);
   const items = moderationItems(rubric, file, all);
   const pending = (i: number) => all || unsettled(file, items[i]!);
   const next = (from: number) => {
@@ -121,16 +124,30 @@ export async function runModeration({ rubric, file, prompter, all = false, save 
   };
   const already = items.filter((i) => !unsettled(file, i)).length;
   if (!all && already > 0 && already < items.length) {
-    prompter.say(`${already} of ${items.length} disputed indicators are already settled; ${items.length - already} to go.`);
+    screen.say(`${already} of ${items.length} disputed indicators are already settled; ${items.length - already} to go.`);
   }
   let position = next(0);
   let carried: Typed | undefined;
   while (position < items.length) {
-    const result = await moderateOne(items, position, rubric, file, prompter, all, save, carried);
+    const result = await moderateOne(items, position, rubric, file, prompter, screen, all, save, carried);
     carried = typeof result === 'object' ? result.again : undefined;
     position = result === 'back' ? position - 1 : carried !== undefined ? position : next(position + 1);
   }
   return file;
+}
+
+/** Says text to the person, word-wrapped to the screen's width: a word is split only when it is wider than a line. */
+interface Screen {
+  say(text: string, indent?: string): void;
+  /** The first line starts with `first`, the rest with `rest`. */
+  hanging(text: string, first: string, rest: string): void;
+}
+
+function screenOf(prompter: Prompter, width: number): Screen {
+  return {
+    say: (text, indent = '') => prompter.say(text === '' ? '' : wrapText(text, width, indent).join('\n')),
+    hanging: (text, first, rest) => prompter.say(wrapHanging(text, width, first, rest, { breakWords: true }).join('\n')),
+  };
 }
 
 /** What the room chose for an indicator: offered again as the defaults when it is shown again. */
@@ -149,16 +166,17 @@ async function moderateOne(
   rubric: Rubric,
   file: AnswersFile,
   prompter: Prompter,
+  screen: Screen,
   all: boolean,
   save: ModerationOptions['save'],
   carried: Typed | undefined,
 ): Promise<Next> {
   const { characteristic, indicator, key } = items[position]!;
   const answer = detail(file, key);
-  const say = (text: string) => prompter.say(text);
+  const say = screen.say;
   if (answer === undefined || viewsOf(answer).length === 0) {
     // Someone else's save took the views away (a plain answer written over it, or the indicator removed).
-    say(wrap(`${visible(key)} no longer holds the assessors' views in the file, so there is nothing to moderate there; it is left as it is.`, 78).join('\n'));
+    say(`${visible(key)} no longer holds the assessors' views in the file, so there is nothing to moderate there; it is left as it is.`);
     return 'next';
   }
   const views = viewsOf(answer);
@@ -169,30 +187,27 @@ async function moderateOne(
   say('');
   const where = all ? `indicator ${position + 1} of ${items.length}${isDisputedHere ? ' · disputed' : ''}` : `disputed ${position + 1} of ${items.length}`;
   say(`── ${visible(characteristic.title)} · ${where} ──`);
-  say(wrap(indicator.statement, 78).join('\n'));
-  say(wrap(indicator.question, 78).join('\n'));
+  say(indicator.statement);
+  say(indicator.question);
   say('');
   say('The views:');
   // One view a line, name first: job titles are long, and a column cut short would hide whose view it is.
   for (const view of views) {
     const confidence = view.confidence ? ` (confidence: ${view.confidence})` : '';
     // The level and its label stay on one line (joined by no-break spaces).
-    say(wrapHanging(`${visible(view.assessor, { max: 200 })}: ${levelName(rubric, view.score).replace(/ /g, '\u00a0')}${confidence}`, 78, '  ', '    ').join('\n'));
+    screen.hanging(`${visible(view.assessor, { max: 200 })}: ${levelName(rubric, view.score).replace(/ /g, '\u00a0')}${confidence}`, '  ', '    ');
     if (view.evidence !== undefined && view.evidence.trim() !== '') {
-      say(wrapHanging(`Evidence: ${visible(view.evidence)}`, 78, '    ', '      ').join('\n'));
+      screen.hanging(`Evidence: ${visible(view.evidence)}`, '    ', '      ');
     }
   }
   const combined = combinedScore(scores);
-  say(wrap(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores, applies)}.`, 78).join('\n'));
+  say(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores, applies)}.`);
   if (answer.agreed !== undefined) {
     const blank = answer.agreed.trim() === '';
     say(
-      wrap(
-        blank && isDisputedHere
-          ? `Not settled yet: its "agreed" gives no reason, and a disputed indicator needs one.`
-          : `Settled at ${levelName(rubric, answer.score)}; ${blank ? 'no reason given' : `reason: ${visible(answer.agreed)}`}`,
-        78,
-      ).join('\n'),
+      blank && isDisputedHere
+        ? `Not settled yet: its "agreed" gives no reason, and a disputed indicator needs one.`
+        : `Settled at ${levelName(rubric, answer.score)}; ${blank ? 'no reason given' : `reason: ${visible(answer.agreed)}`}`,
     );
   }
 
@@ -210,11 +225,11 @@ async function moderateOne(
   if (score === BACK) return 'back';
   if (score === SKIP) return 'next';
 
-  const reason = await askReason(prompter, isDisputedHere ? whyReasonNeeded(scores) : undefined, carried?.reason ?? answer.agreed);
+  const reason = await askReason(prompter, screen, isDisputedHere ? whyReasonNeeded(scores) : undefined, carried?.reason ?? answer.agreed);
   // Saved as soon as it is settled, before the optional evidence, so an interrupt there loses nothing.
   setSettlement(file, key, score, reason, answer.evidence);
   const first = await save(file, key);
-  if (!first.saved) return changedMeanwhile(rubric, prompter, key, views, { score, reason }, first.theirs, all);
+  if (!first.saved) return changedMeanwhile(rubric, screen, key, views, { score, reason }, first.theirs, all);
   const offered = carried?.evidence ?? answer.evidence;
   const evidence = (
     await prompter.input({
@@ -225,7 +240,7 @@ async function moderateOne(
   const typed: Typed = { score, reason, evidence: evidence === '' ? undefined : evidence };
   setSettlement(file, key, score, reason, typed.evidence);
   const second = await save(file, key);
-  if (!second.saved) return changedMeanwhile(rubric, prompter, key, views, typed, second.theirs, all);
+  if (!second.saved) return changedMeanwhile(rubric, screen, key, views, typed, second.theirs, all);
   return 'next';
 }
 
@@ -237,14 +252,14 @@ async function moderateOne(
  */
 function changedMeanwhile(
   rubric: Rubric,
-  prompter: Prompter,
+  screen: Screen,
   key: string,
   shown: readonly View[],
   typed: Typed,
   theirs: Answer | undefined,
   all: boolean,
 ): Next {
-  const say = (text: string) => prompter.say(wrap(text, 78).join('\n'));
+  const say = screen.say;
   const ours =
     `the level agreed here (${levelName(rubric, typed.score)}` +
     `${typed.reason.trim() === '' ? '' : `, reason: ${visible(typed.reason)}`}` +
@@ -282,7 +297,7 @@ function sameViews(a: readonly View[], b: readonly View[]): boolean {
 }
 
 /** The reason, which may not be empty for a disputed indicator (`why` says why it is needed, or is undefined); the prompt says why. */
-async function askReason(prompter: Prompter, why: string | undefined, current: string | undefined): Promise<string> {
+async function askReason(prompter: Prompter, screen: Screen, why: string | undefined, current: string | undefined): Promise<string> {
   const message =
     why === undefined
       ? 'Reason for the agreed level (optional; it goes in the report):'
@@ -296,7 +311,7 @@ async function askReason(prompter: Prompter, why: string | undefined, current: s
       })
     ).trim();
     if (typed !== '' || why === undefined) return typed;
-    prompter.say(`A reason is needed: ${why}.`);
+    screen.say(`A reason is needed: ${why}.`);
   }
 }
 

@@ -45,7 +45,7 @@ function edit(path: string, from: string, to: string): string {
 const A1 = '  alpha.a1:\n    score: 1\n    views:\n';
 const THEIR_SETTLEMENT = '  alpha.a1:\n    score: 2\n    agreed: Settled by the lead with HR on Friday\n    views:\n';
 const saidAt78 = (text: string) => wrap(text, 78).join('\n');
-const someoneSaved = (path: string) => `Someone else saved ${path} while you were moderating; what they changed is kept.`;
+const someoneSaved = (path: string) => saidAt78(`Someone else saved ${path} while you were moderating; what they changed is kept.`);
 
 describe('someone else settles the indicator the room is on', () => {
   test('before the room saves: theirs is kept on disk exactly, shown with its reason, and the session moves on', async () => {
