@@ -8,3 +8,12 @@ export function outputWidth(toFile = false): number {
   if (toFile || !process.stdout.isTTY || !columns) return 80;
   return Math.max(20, Math.min(columns, 100));
 }
+
+/**
+ * The columns the text of a prompt screen (`interview`, `moderate`) is wrapped to: the terminal's
+ * width, taken as 40 to 100 (80 when it is not known), less 2 so no line runs to the edge.
+ */
+export function promptWidth(): number {
+  const columns = process.stdout.columns;
+  return Math.max(40, Math.min(columns || 80, 100)) - 2;
+}

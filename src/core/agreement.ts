@@ -10,6 +10,7 @@ export interface ViewFields {
   views: IndicatorView[];
   /** max - min of the numeric views; 0 with one number; null when no view is a number (nothing to measure). */
   spread: number | null;
+  /** SPEC's disputed, for an indicator that applies to the council; false for one that does not (it is not scored). */
   disputed: boolean;
   agreed: string | null;
 }
@@ -18,8 +19,12 @@ export function hasViews(file: AnswersFile): boolean {
   return file.assessors !== undefined || Object.values(file.answers).some((answer) => detail(answer)?.views !== undefined);
 }
 
-/** An indicator's views as the file gives them (keys in schema order), with SPEC's spread and disputed. */
-export function viewFields(answer: Answer | undefined): ViewFields {
+/**
+ * An indicator's views as the file gives them (keys in schema order), with SPEC's spread and disputed.
+ * An indicator that does not apply to the council (`applies` false: its appliesTo leaves this
+ * council out) is not scored, so whatever its views say it is never disputed: nothing to settle.
+ */
+export function viewFields(answer: Answer | undefined, applies = true): ViewFields {
   const given = detail(answer);
   const views = (given?.views ?? []).map((view) => {
     const out: IndicatorView = { assessor: view.assessor, score: view.score };
@@ -31,23 +36,28 @@ export function viewFields(answer: Answer | undefined): ViewFields {
   return {
     views,
     spread: scores.some((score) => typeof score === 'number') ? spread(scores) : null,
-    disputed: isDisputed(scores),
+    disputed: applies && isDisputed(scores),
     agreed: given?.agreed ?? null,
   };
 }
 
+/** What deciding whether an indicator is settled needs: `disputed` as viewFields gives it, and the answer's `agreed`. */
+export type Settling = { disputed?: boolean | undefined; agreed?: string | null | undefined };
+
 /**
- * Settled: disputed, with `agreed` (SPEC: "settled = disputed with agreed"). `moderate` never writes
- * an empty reason for a disputed indicator; a blank one written by hand still settles it, as
- * `moderate` also takes it, and the reports say "no reason given".
+ * The one rule for "still to be settled", used by the reports, --strict and `moderate` alike: a
+ * disputed indicator (viewFields: it applies, and its views are disputed) whose `agreed` is
+ * missing or blank. SPEC: the reason "may not be empty for a disputed indicator", so `agreed: ""`
+ * written by hand settles nothing. (An undisputed indicator never needs settling; `moderate --all`
+ * may give it `agreed: ""`.)
  */
-export function isSettled(indicator: Pick<IndicatorResult, 'disputed' | 'agreed'>): boolean {
-  return indicator.disputed === true && typeof indicator.agreed === 'string';
+export function needsSettling(indicator: Settling): boolean {
+  return indicator.disputed === true && (typeof indicator.agreed !== 'string' || indicator.agreed.trim() === '');
 }
 
-/** Disputed and not settled: what `moderate` still has to go through, and what --strict refuses. */
-export function isUnsettled(indicator: Pick<IndicatorResult, 'disputed' | 'agreed'>): boolean {
-  return indicator.disputed === true && !isSettled(indicator);
+/** Settled: disputed, and not needing settling (SPEC: "settled = disputed with agreed", a reason that is not blank). */
+export function isSettled(indicator: Settling): boolean {
+  return indicator.disputed === true && !needsSettling(indicator);
 }
 
 /** The report's `agreement`: the assessors and the counts, over every indicator of the rubric. */

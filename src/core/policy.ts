@@ -1,4 +1,4 @@
-import { isUnsettled } from './agreement.js';
+import { needsSettling } from './agreement.js';
 import { EPSILON } from './score.js';
 import type { Assessment } from './types.js';
 
@@ -26,8 +26,9 @@ export function policyFailures(assessment: Assessment, policy: Policy): string[]
     failures.push(`--strict: ${n} applicable indicator${n === 1 ? ' is' : 's are'} not assessed`);
   }
   if (policy.strict) {
-    // SPEC "Several assessors": a combined file's disputes must be settled (each given agreed:).
-    const keys = assessment.characteristics.flatMap((c) => c.indicators).filter(isUnsettled).map((i) => i.key);
+    // SPEC "Several assessors": a combined file's disputes must be settled (each given agreed: with a reason);
+    // needsSettling is the rule the reports and moderate use too.
+    const keys = assessment.characteristics.flatMap((c) => c.indicators).filter(needsSettling).map((i) => i.key);
     if (keys.length > 0) {
       const one = keys.length === 1;
       failures.push(

@@ -50,7 +50,7 @@ export function assess(rubric: Rubric, file: AnswersFile, options: AssessOptions
       if (answer.evidence !== undefined) result.evidence = answer.evidence;
       if (answer.confidence !== undefined) result.confidence = answer.confidence;
       if (answer.target !== undefined) result.target = answer.target;
-      if (withViews) Object.assign(result, viewFields(given));
+      if (withViews) Object.assign(result, viewFields(given, applies));
       indicators.push(result);
       order++;
       if (!applies) continue;

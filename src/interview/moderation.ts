@@ -2,12 +2,15 @@
 // combined file, every assessor's view side by side, then the level the room agrees and why. Like
 // the interview, it talks to a person only through a Prompter and touches the disk only through
 // `save`, so tests can drive every path.
+import { needsSettling, viewFields } from '../core/agreement.js';
+import { isApplicable } from '../core/answers.js';
 import { indicatorKey } from '../core/rubric.js';
-import type { AnswerDetail, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
+import type { Answer, AnswerDetail, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
 import type { View, ViewScore } from '../core/views.js';
 import { combinedScore, isDisputed, spread } from '../core/views.js';
 import { visible } from '../core/visible.js';
-import { wrap, wrapHanging } from '../render/wrap.js';
+import { asSentence } from '../render/agreement.js';
+import { wrapHanging, wrapText } from '../render/wrap.js';
 import type { Choice, Prompter } from './prompter.js';
 
 export interface ModerationOptions {
@@ -17,9 +20,22 @@ export interface ModerationOptions {
   prompter: Prompter;
   /** Every indicator with views, not only the disputed ones; those already settled are offered with their current values. */
   all?: boolean;
-  /** Called after `file.answers[key]` changed; must leave the file on disk saying so. */
-  save: (file: AnswersFile, key: string) => Promise<void>;
+  /**
+   * Called after `file.answers[key]` changed; must leave the file on disk saying so, unless the
+   * file on disk holds another answer there than the one the room was shown (someone else settled
+   * it, or its views changed): then it writes nothing, puts their answer in `file`, and says so.
+   */
+  save: (file: AnswersFile, key: string) => Promise<SaveOutcome>;
+  /** The columns every line said must fit in (the CLI passes the terminal's; default 78). */
+  width?: number;
 }
+
+/**
+ * What a save did: written (or nothing needed writing), or not, because the file on disk holds
+ * another answer for this indicator than the one the room was shown; `theirs` is that answer
+ * (undefined: the indicator is no longer in the file), now also in `file`.
+ */
+export type SaveOutcome = { saved: true } | { saved: false; theirs: Answer | undefined };
 
 /** One indicator to moderate, in rubric order. */
 export interface ModerationItem {
@@ -37,6 +53,8 @@ export interface ModerationCount {
   /** Disputed indicators, and the keys of those not yet settled (rubric order). */
   disputed: number;
   unsettled: string[];
+  /** Indicators whose views are far apart but which do not apply to the council, so are not counted as disputed. */
+  notApplying: string[];
 }
 
 const BACK = Symbol('back');
@@ -55,12 +73,19 @@ function detail(file: AnswersFile, key: string): AnswerDetail | undefined {
   return answer !== null && typeof answer === 'object' ? answer : undefined;
 }
 
-function disputed(file: AnswersFile, key: string): boolean {
-  return isDisputed(viewsOf(file.answers[key]).map((v) => v.score));
+/** Disputed as the reports count it (core/agreement viewFields): its views disputed, and it applies to the council. */
+function disputed(file: AnswersFile, item: ModerationItem): boolean {
+  return viewFields(file.answers[item.key], isApplicable(item.indicator, file.council)).disputed;
 }
 
-function settled(file: AnswersFile, key: string): boolean {
-  return detail(file, key)?.agreed !== undefined;
+/** Still to be settled: the same rule (core/agreement needsSettling) as the reports and --strict. */
+function unsettled(file: AnswersFile, item: ModerationItem): boolean {
+  return needsSettling(viewFields(file.answers[item.key], isApplicable(item.indicator, file.council)));
+}
+
+/** Has an agreed level: given `agreed`, which for a disputed indicator must be a reason that is not blank. */
+function settled(file: AnswersFile, item: ModerationItem): boolean {
+  return detail(file, item.key)?.agreed !== undefined && !unsettled(file, item);
 }
 
 /** The indicators with views (with `all`) or the disputed ones, in rubric order. */
@@ -68,18 +93,19 @@ export function moderationItems(rubric: Rubric, file: AnswersFile, all = false):
   return rubric.characteristics.flatMap((characteristic) =>
     characteristic.indicators
       .map((indicator) => ({ characteristic, indicator, key: indicatorKey(characteristic, indicator) }))
-      .filter(({ key }) => viewsOf(file.answers[key]).length > 0 && (all || disputed(file, key))),
+      .filter((item) => viewsOf(file.answers[item.key]).length > 0 && (all || disputed(file, item))),
   );
 }
 
 export function countModeration(rubric: Rubric, file: AnswersFile): ModerationCount {
   const withViews = moderationItems(rubric, file, true);
-  const disputedKeys = withViews.filter((i) => disputed(file, i.key)).map((i) => i.key);
+  const disputedItems = withViews.filter((i) => disputed(file, i));
   return {
     withViews: withViews.length,
-    settled: withViews.filter((i) => settled(file, i.key)).length,
-    disputed: disputedKeys.length,
-    unsettled: disputedKeys.filter((k) => !settled(file, k)),
+    settled: withViews.filter((i) => settled(file, i)).length,
+    disputed: disputedItems.length,
+    unsettled: disputedItems.filter((i) => unsettled(file, i)).map((i) => i.key),
+    notApplying: withViews.filter((i) => !isApplicable(i.indicator, file.council) && isDisputed(viewsOf(file.answers[i.key]).map((v) => v.score))).map((i) => i.key),
   };
 }
 
@@ -88,24 +114,51 @@ export function countModeration(rubric: Rubric, file: AnswersFile): ModerationCo
  * in rubric order. "Back" returns to the one before, settled or not, with its current values;
  * "Skip for now" leaves one as it is. Returns the file, updated; an interrupt propagates.
  */
-export async function runModeration({ rubric, file, prompter, all = false, save }: ModerationOptions): Promise<AnswersFile> {
+export async function runModeration({ rubric, file, prompter, all = false, save, width = 78 }: ModerationOptions): Promise<AnswersFile> {
+  const screen = screenOf(prompter, width);
   const items = moderationItems(rubric, file, all);
-  const pending = (i: number) => all || !settled(file, items[i]!.key);
+  const pending = (i: number) => all || unsettled(file, items[i]!);
   const next = (from: number) => {
     for (let i = from; i < items.length; i++) if (pending(i)) return i;
     return items.length;
   };
-  const already = items.filter((i) => settled(file, i.key)).length;
+  const already = items.filter((i) => !unsettled(file, i)).length;
   if (!all && already > 0 && already < items.length) {
-    prompter.say(`${already} of ${items.length} disputed indicators are already settled; ${items.length - already} to go.`);
+    screen.say(`${already} of ${items.length} disputed indicators are already settled; ${items.length - already} to go.`);
   }
   let position = next(0);
+  let carried: Typed | undefined;
   while (position < items.length) {
-    const result = await moderateOne(items, position, rubric, file, prompter, all, save);
-    position = result === 'back' ? position - 1 : next(position + 1);
+    const result = await moderateOne(items, position, rubric, file, prompter, screen, all, save, carried);
+    carried = typeof result === 'object' ? result.again : undefined;
+    position = result === 'back' ? position - 1 : carried !== undefined ? position : next(position + 1);
   }
   return file;
 }
+
+/** Says text to the person, word-wrapped to the screen's width: a word is split only when it is wider than a line. */
+interface Screen {
+  say(text: string, indent?: string): void;
+  /** The first line starts with `first`, the rest with `rest`. */
+  hanging(text: string, first: string, rest: string): void;
+}
+
+function screenOf(prompter: Prompter, width: number): Screen {
+  return {
+    say: (text, indent = '') => prompter.say(text === '' ? '' : wrapText(text, width, indent).join('\n')),
+    hanging: (text, first, rest) => prompter.say(wrapHanging(text, width, first, rest, { breakWords: true }).join('\n')),
+  };
+}
+
+/** What the room chose for an indicator: offered again as the defaults when it is shown again. */
+interface Typed {
+  score: ScoreValue;
+  reason: string;
+  evidence?: string | undefined;
+}
+
+/** Where to go after an indicator: on, back, or the same one again (its answer changed under the room), with what was typed. */
+type Next = 'next' | 'back' | { again: Typed };
 
 async function moderateOne(
   items: ModerationItem[],
@@ -113,37 +166,49 @@ async function moderateOne(
   rubric: Rubric,
   file: AnswersFile,
   prompter: Prompter,
+  screen: Screen,
   all: boolean,
   save: ModerationOptions['save'],
-): Promise<'next' | 'back'> {
+  carried: Typed | undefined,
+): Promise<Next> {
   const { characteristic, indicator, key } = items[position]!;
-  const answer = detail(file, key)!;
+  const answer = detail(file, key);
+  const say = screen.say;
+  if (answer === undefined || viewsOf(answer).length === 0) {
+    // Someone else's save took the views away (a plain answer written over it, or the indicator removed).
+    say(`${visible(key)} no longer holds the assessors' views in the file, so there is nothing to moderate there; it is left as it is.`);
+    return 'next';
+  }
   const views = viewsOf(answer);
   const scores = views.map((v) => v.score);
-  const isDisputedHere = isDisputed(scores);
-  const say = (text: string) => prompter.say(text);
+  const applies = isApplicable(indicator, file.council);
+  const isDisputedHere = disputed(file, items[position]!);
 
   say('');
   const where = all ? `indicator ${position + 1} of ${items.length}${isDisputedHere ? ' · disputed' : ''}` : `disputed ${position + 1} of ${items.length}`;
   say(`── ${visible(characteristic.title)} · ${where} ──`);
-  say(wrap(indicator.statement, 78).join('\n'));
-  say(wrap(indicator.question, 78).join('\n'));
+  say(indicator.statement);
+  say(indicator.question);
   say('');
   say('The views:');
   // One view a line, name first: job titles are long, and a column cut short would hide whose view it is.
   for (const view of views) {
     const confidence = view.confidence ? ` (confidence: ${view.confidence})` : '';
     // The level and its label stay on one line (joined by no-break spaces).
-    say(wrapHanging(`${visible(view.assessor, { max: 200 })}: ${levelName(rubric, view.score).replace(/ /g, '\u00a0')}${confidence}`, 78, '  ', '    ').join('\n'));
+    screen.hanging(`${visible(view.assessor, { max: 200 })}: ${levelName(rubric, view.score).replace(/ /g, '\u00a0')}${confidence}`, '  ', '    ');
     if (view.evidence !== undefined && view.evidence.trim() !== '') {
-      say(wrapHanging(`Evidence: ${visible(view.evidence)}`, 78, '    ', '      ').join('\n'));
+      screen.hanging(`Evidence: ${visible(view.evidence)}`, '    ', '      ');
     }
   }
   const combined = combinedScore(scores);
-  say(wrap(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores)}.`, 78).join('\n'));
+  say(`Combined score: ${combined === null ? 'none' : levelName(rubric, combined)} (the lower median of the views)${disputeWords(scores, applies)}.`);
   if (answer.agreed !== undefined) {
-    const reason = answer.agreed.trim() === '' ? 'no reason given' : `reason: ${visible(answer.agreed)}`;
-    say(wrap(`Settled at ${levelName(rubric, answer.score)}; ${reason}`, 78).join('\n'));
+    const blank = answer.agreed.trim() === '';
+    say(
+      blank && isDisputedHere
+        ? `Not settled yet: its "agreed" gives no reason, and a disputed indicator needs one.`
+        : `Settled at ${levelName(rubric, answer.score)}; ${blank ? 'no reason given' : `reason: ${visible(answer.agreed)}`}`,
+    );
   }
 
   const choices: Choice<LevelChoice>[] = rubric.scale.map((level) => ({
@@ -160,24 +225,79 @@ async function moderateOne(
   if (score === BACK) return 'back';
   if (score === SKIP) return 'next';
 
-  const reason = await askReason(prompter, scores, answer.agreed);
+  const reason = await askReason(prompter, screen, isDisputedHere ? whyReasonNeeded(scores) : undefined, carried?.reason ?? answer.agreed);
   // Saved as soon as it is settled, before the optional evidence, so an interrupt there loses nothing.
   setSettlement(file, key, score, reason, answer.evidence);
-  await save(file, key);
+  const first = await save(file, key);
+  if (!first.saved) return changedMeanwhile(rubric, screen, key, views, { score, reason }, first.theirs, all);
+  const offered = carried?.evidence ?? answer.evidence;
   const evidence = (
     await prompter.input({
       message: 'Evidence for the agreed level (optional; press Enter to skip):',
-      ...(answer.evidence !== undefined && { default: answer.evidence }),
+      ...(offered !== undefined && { default: offered }),
     })
   ).trim();
-  setSettlement(file, key, score, reason, evidence === '' ? undefined : evidence);
-  await save(file, key);
+  const typed: Typed = { score, reason, evidence: evidence === '' ? undefined : evidence };
+  setSettlement(file, key, score, reason, typed.evidence);
+  const second = await save(file, key);
+  if (!second.saved) return changedMeanwhile(rubric, screen, key, views, typed, second.theirs, all);
   return 'next';
 }
 
-/** The reason, which may not be empty for a disputed indicator; the prompt says why. */
-async function askReason(prompter: Prompter, scores: readonly ViewScore[], current: string | undefined): Promise<string> {
-  const why = whyReasonNeeded(scores);
+/**
+ * The file on disk holds another answer at `key` than the room was shown, so what the room chose
+ * was not saved (and is said here, so nothing typed is lost). Another settlement on the same views
+ * is kept, shown, and the session moves on; views that changed (combine run again, or edited), or
+ * any other change, show the indicator again as it now is, for the room to decide on that.
+ */
+function changedMeanwhile(
+  rubric: Rubric,
+  screen: Screen,
+  key: string,
+  shown: readonly View[],
+  typed: Typed,
+  theirs: Answer | undefined,
+  all: boolean,
+): Next {
+  const say = screen.say;
+  const ours =
+    `the level agreed here (${levelName(rubric, typed.score)}` +
+    `${typed.reason.trim() === '' ? '' : `, reason: ${visible(typed.reason)}`}` +
+    `${typed.evidence === undefined ? '' : `, evidence: ${visible(typed.evidence)}`}) was not saved`;
+  const now = viewsOf(theirs);
+  if (now.length === 0) {
+    say(`${visible(key)} was changed in the file while you were on it and no longer holds the assessors' views, so ${ours}.`);
+    return 'next';
+  }
+  const answer = theirs as AnswerDetail;
+  if (!sameViews(shown, now)) {
+    const stillDisputed = isDisputed(now.map((v) => v.score));
+    say(
+      `The views of ${visible(key)} changed in the file while you were on it (combine was run again, or someone edited them), so ${ours}. ` +
+        `Here it is again with the views as they are now${!stillDisputed && !all ? '; it is no longer disputed, so "Skip for now" leaves it as combine left it' : ''}.`,
+    );
+    return { again: typed };
+  }
+  if (answer.agreed !== undefined && answer.agreed.trim() !== '') {
+    say(
+      `Someone else settled ${visible(key)} while you were on it: ${levelName(rubric, answer.score)}, reason: ${asSentence(visible(answer.agreed))} ` +
+        `Theirs is kept, and ${ours}; to change it, go back to it or run moderate again with --all.`,
+    );
+    return 'next';
+  }
+  const agreed = answer.agreed === undefined ? 'no agreed level' : 'an "agreed" with no reason';
+  say(`Someone else changed ${visible(key)} in the file while you were on it (it now has ${levelName(rubric, answer.score)} and ${agreed}), so ${ours}. Here it is again as it is now.`);
+  return { again: typed };
+}
+
+/** The same views: the same assessors, in order, with the same level, evidence and confidence. */
+function sameViews(a: readonly View[], b: readonly View[]): boolean {
+  const key = (v: View) => JSON.stringify([v.assessor, v.score, v.evidence ?? null, v.confidence ?? null]);
+  return a.length === b.length && a.every((v, i) => key(v) === key(b[i]!));
+}
+
+/** The reason, which may not be empty for a disputed indicator (`why` says why it is needed, or is undefined); the prompt says why. */
+async function askReason(prompter: Prompter, screen: Screen, why: string | undefined, current: string | undefined): Promise<string> {
   const message =
     why === undefined
       ? 'Reason for the agreed level (optional; it goes in the report):'
@@ -191,7 +311,7 @@ async function askReason(prompter: Prompter, scores: readonly ViewScore[], curre
       })
     ).trim();
     if (typed !== '' || why === undefined) return typed;
-    prompter.say(`A reason is needed: ${why}.`);
+    screen.say(`A reason is needed: ${why}.`);
   }
 }
 
@@ -202,8 +322,9 @@ export function whyReasonNeeded(scores: readonly ViewScore[]): string | undefine
   return 'one view says not applicable and another gives a level';
 }
 
-function disputeWords(scores: readonly ViewScore[]): string {
+function disputeWords(scores: readonly ViewScore[], applies: boolean): string {
   const gap = spread(scores);
+  if (!applies) return `; it does not apply to this council, so it is not scored and not counted as disputed${gap >= 1 ? ` (the views are ${gap} apart)` : ''}`;
   const why = whyReasonNeeded(scores);
   if (why !== undefined) return `; disputed: ${why}${gap >= 2 ? ` (${gap} apart)` : ''}`;
   if (gap === 1) return '; the views differ by one level';

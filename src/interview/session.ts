@@ -6,7 +6,7 @@ import { assess } from '../core/score.js';
 import type { Selection } from '../core/selection.js';
 import type { Answer, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
 import { oneDecimal, percent } from '../render/format.js';
-import { wrap } from '../render/wrap.js';
+import { wrapText } from '../render/wrap.js';
 import type { Choice, Prompter } from './prompter.js';
 import { changeLines, startingPoint, type LastYear } from './carry-forward.js';
 
@@ -23,6 +23,8 @@ export interface InterviewOptions {
   targets?: boolean;
   /** `--from`: last year's answers, offered as each question's starting point (written only when confirmed). */
   from?: LastYear;
+  /** The columns the question text is wrapped to (the CLI passes the terminal's; default 78). */
+  width?: number;
 }
 
 interface Step {
@@ -34,7 +36,7 @@ interface Step {
 const BACK = Symbol('back');
 type ScoreChoice = ScoreValue | typeof BACK;
 
-export async function runInterview({ rubric, file, prompter, save, only, from, targets = false }: InterviewOptions): Promise<AnswersFile> {
+export async function runInterview({ rubric, file, prompter, save, only, from, targets = false, width = 78 }: InterviewOptions): Promise<AnswersFile> {
   await askAssessor(file, prompter, save);
   await askProfile(rubric, file, prompter, save);
 
@@ -57,7 +59,7 @@ export async function runInterview({ rubric, file, prompter, save, only, from, t
   };
   let position = nextUnanswered(0);
   while (position < steps.length) {
-    const result = await askIndicator(steps, position, rubric, file, prompter, save, from, targets);
+    const result = await askIndicator(steps, position, rubric, file, prompter, save, from, targets, width);
     position = result === 'back' ? position - 1 : nextUnanswered(position + 1);
   }
 
@@ -67,7 +69,7 @@ export async function runInterview({ rubric, file, prompter, save, only, from, t
     // Revisit one characteristic: every question in it, current answers offered as defaults.
     let i = steps.findIndex((s) => s.characteristic.id === choice);
     while (i >= 0 && i < steps.length && steps[i]!.characteristic.id === choice) {
-      const result = await askIndicator(steps, i, rubric, file, prompter, save, from, targets);
+      const result = await askIndicator(steps, i, rubric, file, prompter, save, from, targets, width);
       i = result === 'back' ? Math.max(i - 1, steps.findIndex((s) => s.characteristic.id === choice)) : i + 1;
     }
   }
@@ -122,11 +124,12 @@ async function askIndicator(
   file: AnswersFile,
   prompter: Prompter,
   save: InterviewOptions['save'],
-  from?: LastYear,
-  targets = false,
+  from: LastYear | undefined,
+  targets: boolean,
+  width: number,
 ): Promise<'next' | 'back'> {
   for (;;) {
-    const result = await askLevel(steps, position, rubric, file, prompter, save, from);
+    const result = await askLevel(steps, position, rubric, file, prompter, save, from, width);
     if (result === 'back' || !targets) return result;
     const { key } = steps[position]!;
     const current = normaliseAnswer(file.answers[key]);
@@ -162,14 +165,15 @@ async function askLevel(
   file: AnswersFile,
   prompter: Prompter,
   save: InterviewOptions['save'],
-  from?: LastYear,
+  from: LastYear | undefined,
+  width: number,
 ): Promise<'next' | 'back'> {
   const { characteristic, indicator, key } = steps[position]!;
   const current = normaliseAnswer(file.answers[key]);
   prompter.say('');
   prompter.say(`── ${characteristic.title} · question ${position + 1} of ${steps.length} ──`);
-  prompter.say(wrap(indicator.question, 78).join('\n'));
-  if (indicator.guidance) prompter.say(wrap(`What to look for: ${indicator.guidance}`, 78, '  ').join('\n'));
+  prompter.say(wrapText(indicator.question, width).join('\n'));
+  if (indicator.guidance) prompter.say(wrapText(`What to look for: ${indicator.guidance}`, width, '  ').join('\n'));
   const offered = startingPoint(rubric, current, from, key); // without --from: this file's answer
   for (const line of offered.said) prompter.say(line);
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runModerate } from '../../src/cli/actions/moderate.js';
 import { editYaml } from '../../src/io/yaml-edit.js';
 import { loadAnswers } from '../../src/io/load.js';
+import { wrap } from '../../src/render/wrap.js';
 import { fixtures, tempDir } from '../helpers.js';
 import type { Step } from '../interview/scripted-prompter.js';
 import { captureStderr, hooked } from '../interview/scripted-prompter.js';
@@ -95,7 +96,7 @@ describe('moderate saves', () => {
       '',
     ]);
     expect(await r.code).toBe(130);
-    expect(r.said).toContain(`Someone else saved ${path} while you were moderating; what they changed is kept.`);
+    expect(r.said).toContain(wrap(`Someone else saved ${path} while you were moderating; what they changed is kept.`, 78).join('\n'));
     expect(r.said).toContain('  C: 2\u00a0Most');
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('# checked by the lead officer\nanswers:\n');
@@ -108,7 +109,7 @@ describe('moderate saves', () => {
     const path = copy();
     const r = run(path, ['2 Most', 'Agreed', '', () => rmSync(path), '3 All', 'All of it', '']);
     expect(await r.code).toBe(130);
-    expect(r.said).toContain(`${path} was deleted while you were moderating; it is saved again, with the levels agreed so far.`);
+    expect(r.said).toContain(wrap(`${path} was deleted while you were moderating; it is saved again, with the levels agreed so far.`, 78).join('\n'));
     const answers = (await loadAnswers(path)).answers.answers;
     expect(answers['alpha.a1']).toMatchObject({ score: 2, agreed: 'Agreed' });
     expect(answers['alpha.a3']).toMatchObject({ score: 3, agreed: 'All of it' });

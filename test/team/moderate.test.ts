@@ -116,7 +116,7 @@ describe('moderate', () => {
     expect(r.asked.filter((m) => m.startsWith('Reason'))).toEqual([NEEDED_LEVELS, NEEDED_LEVELS, NEEDED_NA, NEEDED_LEVELS]);
     // Default: the combined score.
     expect(r.defaults.filter((d) => d.message === LEVEL).map((d) => d.default)).toEqual([1, 0, 2, 2]);
-    expect(r.said.at(-1)).toBe(`Settled 4 of 4 disputed indicators. Saved in ${path}.`);
+    expect(r.said.at(-1)).toBe(wrap(`Settled 4 of 4 disputed indicators. Saved in ${path}.`, 78).join('\n'));
 
     const loaded = await loadAnswers(path);
     expect(loaded.answers.answers).toEqual({
@@ -242,15 +242,18 @@ describe('moderate', () => {
     const r = run(path, []);
     expect(await r.code).toBe(0);
     expect(r.asked).toEqual([]);
-    expect(r.said).toEqual([`All 4 disputed indicators in ${path} are already settled. To go over every indicator again: council-resilience moderate ${path} --all`]);
+    expect(r.said).toEqual([wrap(`All 4 disputed indicators in ${path} are already settled. To go over every indicator again: council-resilience moderate ${path} --all`, 78).join('\n')]);
   });
 
   test('finishing with one skipped: the summary names it and the command to settle it', async () => {
     const path = copy();
     const r = run(path, ['1 Some', 'a', '', 'Skip for now', '2 Most', 'b', '', '2 Most', 'c', '']);
     expect(await r.code).toBe(0);
+    // Each line word-wrapped to the screen (78 columns without a terminal).
     expect(r.said.at(-1)).toBe(
-      `Settled 3 of 4 disputed indicators. Saved in ${path}.\nStill disputed and not settled: alpha.a3. To settle it: council-resilience moderate ${path}`,
+      [`Settled 3 of 4 disputed indicators. Saved in ${path}.`, `Still disputed and not settled: alpha.a3. To settle it: council-resilience moderate ${path}`]
+        .flatMap((line) => wrap(line, 78))
+        .join('\n'),
     );
   });
 

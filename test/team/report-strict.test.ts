@@ -39,15 +39,19 @@ describe('assess --strict with a combined file', () => {
     expect(r.stdout).toContain('Not yet settled; for now the answer is 2 Developing.');
   });
 
-  test('a blank agreed: still settles it (SPEC: settled = disputed with agreed), and the report says no reason was given', () => {
+  test('a blank agreed: settles nothing (SPEC: the reason may not be empty for a disputed indicator): exit 1, and the report says not yet settled', () => {
     const file = variant((t) => t.replace('agreed: Two of the three strategic plans name it.', 'agreed: "   "'));
     const json = cli(['assess', file, '--strict', '--format', 'json']);
-    expect(json.stderr).toBe('');
-    expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout).agreement).toEqual({ assessors: ['Head of HR', 'Finance'], withViews: 4, disputed: 2, settled: 2 });
-    const text = cli(['assess', file, '--strict']);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe(
+      'policy failed: --strict: 1 disputed indicator is not settled: intent.strategic-plans ' +
+        '(settle it with moderate, or give its answer an agreed: reason)\n',
+    );
+    expect(JSON.parse(json.stdout).agreement).toEqual({ assessors: ['Head of HR', 'Finance'], withViews: 4, disputed: 2, settled: 1 });
+    const text = cli(['assess', file]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('\n     Agreed: 2 Developing (no reason given).\n');
+    expect(text.stdout).toContain('Not yet settled; for now the answer is 2 Developing.');
+    expect(text.stdout).not.toContain('no reason given');
   });
 
   test('several unsettled, in rubric order, beside the questions not answered', () => {

@@ -1,6 +1,6 @@
 // The words beside an answer for every mix of views (in-process: the renderers' shared helper), and
 // the core's spread, disputed and settled for the cases the fixtures do not reach.
-import { isSettled, isUnsettled, viewFields } from '../../src/core/agreement.js';
+import { isSettled, needsSettling, viewFields } from '../../src/core/agreement.js';
 import { agreementSummaryLine, asSentence, viewsRange } from '../../src/render/agreement.js';
 
 type Score = number | 'n/a' | 'unknown';
@@ -48,14 +48,25 @@ describe('viewFields and settling', () => {
     expect(viewFields(undefined)).toEqual({ views: [], spread: null, disputed: false, agreed: null });
   });
 
-  test('settled: disputed, with agreed', () => {
+  test('settled: disputed, with agreed that gives a reason; a blank one settles nothing', () => {
     expect(isSettled({ disputed: true, agreed: 'We agreed 2.' })).toBe(true);
-    expect(isSettled({ disputed: true, agreed: ' \n ' })).toBe(true); // as moderate takes it
+    expect(isSettled({ disputed: true, agreed: ' \n ' })).toBe(false);
+    expect(isSettled({ disputed: true, agreed: '' })).toBe(false);
     expect(isSettled({ disputed: true, agreed: null })).toBe(false);
     expect(isSettled({ disputed: false, agreed: 'Checked together.' })).toBe(false);
-    expect(isUnsettled({ disputed: false, agreed: null })).toBe(false);
-    expect(isUnsettled({ disputed: true, agreed: null })).toBe(true);
-    expect(isUnsettled({ disputed: true, agreed: '' })).toBe(false);
+    expect(needsSettling({ disputed: false, agreed: null })).toBe(false);
+    expect(needsSettling({ disputed: false, agreed: '' })).toBe(false);
+    expect(needsSettling({ disputed: true, agreed: null })).toBe(true);
+    expect(needsSettling({ disputed: true, agreed: '' })).toBe(true);
+    expect(needsSettling({ disputed: true, agreed: ' \t ' })).toBe(true);
+    expect(needsSettling({ disputed: true, agreed: 'We agreed 2.' })).toBe(false);
+  });
+
+  test('an indicator that does not apply is never disputed, whatever its views', () => {
+    const answer = { score: 0, views: views(0, 3) as [ReturnType<typeof views>[number]] };
+    expect(viewFields(answer).disputed).toBe(true);
+    expect(viewFields(answer, false)).toMatchObject({ spread: 3, disputed: false });
+    expect(needsSettling(viewFields(answer, false))).toBe(false);
   });
 });
 

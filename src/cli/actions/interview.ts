@@ -91,7 +91,16 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       started.file.assessor = assessor;
       await save(started.file);
     }
-    const done = await interview({ rubric, file: started.file, prompter, save, ...(only && { only }), ...(carried && { from: carried.last }), targets: options.targets === true });
+    const done = await interview({
+      rubric,
+      file: started.file,
+      prompter,
+      save,
+      ...(only && { only }),
+      ...(carried && { from: carried.last }),
+      targets: options.targets === true,
+      width: (await import('../width.js')).promptWidth(),
+    });
     const path = store.path;
     const report = renderText(assess(rubric, done, { source: path }), {
       style: await stdoutStyle(options.color, false),

@@ -11,10 +11,11 @@ import type { Prompter } from '../../interview/prompter.js';
 import { isInterrupt } from '../../interview/prompter.js';
 import { ChangedOnDisk, whyNotWritable } from '../../interview/store.js';
 import { count } from '../../render/format.js';
-import { wrap } from '../../render/wrap.js';
+import { wrapText } from '../../render/wrap.js';
 import { EXIT } from '../exit-codes.js';
 import { shellQuote, withTerminalPrompter } from '../terminal-session.js';
 import { printWarnings, warn } from '../output.js';
+import { promptWidth } from '../width.js';
 
 export interface ModerateOptions {
   all?: boolean;
@@ -48,19 +49,24 @@ export async function runModerate(path: string, options: ModerateOptions = {}, i
 
 async function moderateWith(path: string, text: string, file: AnswersFile, rubric: Rubric, options: ModerateOptions, prompter: Prompter): Promise<number> {
   const all = options.all === true;
+  const width = promptWidth();
+  /** Each line of `text` word-wrapped to the terminal's width. */
+  const fit = (text: string) => text.split('\n').map((line) => (line === '' ? '' : wrapText(line, width).join('\n'))).join('\n');
   const before = countModeration(rubric, file);
   if (!all && before.unsettled.length === 0) {
-    prompter.say(
+    const nothingToDo =
       before.disputed === 0
-        ? `No indicator in ${path} is disputed: every one's views are within one level of each other. To go over them anyway: council-resilience moderate ${shellQuote(path)} --all`
-        : `All ${count(before.disputed, 'disputed indicator')} in ${path} ${before.disputed === 1 ? 'is' : 'are'} already settled. To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all`,
-    );
+        ? before.notApplying.length === 0
+          ? `No indicator in ${path} is disputed: every one's views are within one level of each other. To go over them anyway: council-resilience moderate ${shellQuote(path)} --all`
+          : `No indicator in ${path} is disputed. The views of ${before.notApplying.map((k) => visible(k)).join(', ')} are far apart, but ${before.notApplying.length === 1 ? 'it does' : 'they do'} not apply to this council, so ${before.notApplying.length === 1 ? 'it is' : 'they are'} not scored. To go over them anyway: council-resilience moderate ${shellQuote(path)} --all`
+        : `All ${count(before.disputed, 'disputed indicator')} in ${path} ${before.disputed === 1 ? 'is' : 'are'} already settled. To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all`;
+    prompter.say(fit(nothingToDo));
     return EXIT.ok;
   }
-  const store = new ModerationStore({ path, text, prompter });
-  prompter.say(wrap(`The agreed levels are saved in ${path} after each indicator.`, 78).join('\n'));
+  const store = new ModerationStore({ path, text, prompter, width });
+  prompter.say(fit(`The agreed levels are saved in ${path} after each indicator.`));
   try {
-    await runModeration({ rubric, file, prompter, all, save: (f, key) => store.save(f, key) });
+    await runModeration({ rubric, file, prompter, all, width, save: (f, key) => store.save(f, key) });
   } catch (error) {
     if (error instanceof ChangedOnDisk) {
       for (const problem of error.problems) warn(formatProblem(problem));
@@ -77,7 +83,7 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
     return EXIT.interrupted;
   }
   prompter.say('');
-  prompter.say(summary(path, countModeration(rubric, file), all));
+  prompter.say(fit(summary(path, countModeration(rubric, file), all)));
   return EXIT.ok;
 }
 
