@@ -225,8 +225,8 @@ async function resume(path: string, options: InterviewCommandOptions, prompter: 
   const text = textOf(path);
   const loaded = await loadAnswers(path, options.rubric);
   refuseCombined(path, loaded.answers);
-  refuseOtherAssessor(path, loaded.answers, options.assessor);
   if (carried) checkCarriedOn(path, loaded, carried);
+  refuseOtherAssessor(path, loaded.answers, options.assessor);
   // Checked against the rubric the file names, before anything is asked.
   const only = select(loaded.rubric.rubric, options.only);
   prompter.say(`Carrying on with ${visible(path)} (${visible(loaded.answers.council.name, { max: 200 })}).`);
