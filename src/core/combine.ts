@@ -84,6 +84,15 @@ export interface CombineSummary {
   handKept: HandEdit[];
   /** ... and what is not kept, each to be named. */
   handDropped: HandEdit[];
+  /** Fields of the existing file outside the answers that are not kept (the files decide them), to be named. */
+  fieldsDropped: FieldEdit[];
+}
+
+/** A field of the existing file outside the answers (`council.type`, `assessedOn`, `assessor`), with what it said and what is written now. */
+export interface FieldEdit {
+  field: string;
+  was: unknown;
+  now?: unknown;
 }
 
 export interface Combination {
@@ -243,6 +252,7 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
   const previous = options.existing?.answers.answers ?? {};
   const summary: CombineSummary = {
     withViews: 0, agree: 0, differByOne: 0, disputed: [], disputedSettled: [], kept: [], changed: [], gone: [], handKept: [], handDropped: [],
+    fieldsDropped: [],
   };
   const answers: AnswersFile['answers'] = {};
   for (const key of indicatorKeys(rubric)) {
@@ -304,6 +314,21 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
       } else summary.handDropped.push(...typedOn(key, old, 'changed'));
     }
     answers[key] = orderedDetail(fresh);
+  }
+
+  const was = options.existing?.answers;
+  if (was) {
+    // The files decide the council's profile (a combine of fewer files writes only what they say),
+    // so a profile answer of the old file that they do not give is not kept, but named.
+    for (const [field, value] of Object.entries(was.council)) {
+      if (field === 'name' || value === null || value === undefined) continue;
+      const now = Object.hasOwn(council, field) ? council[field] : undefined;
+      if (now !== value) summary.fieldsDropped.push({ field: `council.${field}`, was: value, ...(now !== undefined && now !== null && { now }) });
+    }
+    if (was.assessedOn !== undefined && was.assessedOn !== assessedOn && !dates.includes(was.assessedOn)) {
+      summary.fieldsDropped.push({ field: 'assessedOn', was: was.assessedOn, now: assessedOn });
+    }
+    if (was.assessor !== undefined) summary.fieldsDropped.push({ field: 'assessor', was: was.assessor });
   }
 
   const out: AnswersFile = {

@@ -130,6 +130,13 @@ export function renderCombineSummary(summary: CombineSummary, options: SummaryOp
       `${s.key}: was settled at ${scalar(s.score)} (${JSON.stringify(s.agreed)})${agreedAlso(s)}, but none of these files answers it now, so it is left out; combine the file that answered it too to keep it`,
     );
   }
+  if (summary.fieldsDropped.length > 0) {
+    const what = (f: (typeof summary.fieldsDropped)[number]) =>
+      f.field === 'assessor'
+        ? `assessor: ${String(f.was)} (a combined file lists its views' names under assessors: instead)`
+        : `${f.field}: ${String(f.was)} (the files give ${f.now === undefined ? 'none' : String(f.now)})`;
+    lines.push(`not kept, because these files decide ${summary.fieldsDropped.length === 1 ? 'it' : 'them'}: ${summary.fieldsDropped.map(what).join('; ')}`);
+  }
   lines.push(...handLines(summary.handKept, summary.handDropped));
   if (options.comments !== undefined && options.comments.length > 0) {
     lines.push(`comments inside the answers are not kept (${options.comments.join(', ')}); comments at the top of the file are, so move a note there to keep it`);

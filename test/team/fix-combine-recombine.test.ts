@@ -122,6 +122,8 @@ describe('hand edits on unsettled answers whose views changed, or whose indicato
     expect(run.code).toBe(0);
     expect(run.stderr.split('\n')).toEqual([
       '20 indicators: 18 agree, 2 differ by one level, 0 disputed',
+      // Finance's file, the latest, is left out: the date is the latest of these files'.
+      'not kept, because these files decide it: assessedOn: 2026-10-12 (the files give 2026-10-09)',
       'not kept, because it has no agreed: reason: approach.staff-in-communities score 2 (the views give 1); to keep a level the views do not give, settle it with moderate or write agreed: beside it',
       'not kept, because their views changed: evidence typed by hand on approach.community-teams ("Locality team structure chart"); confidence typed by hand on approach.community-teams (high)',
       'not kept, because none of these files answers them now: score 1 typed by hand on knowledge.spend-by-community; evidence typed by hand on knowledge.spend-by-community ("Finance to check the ledger codes")',
@@ -214,5 +216,39 @@ describe("a settlement's agreed evidence and confidence are named when it is reo
     expect(run.stderr.split('\n')).toContain(
       'governance.lead-director: was settled at 3 ("Confirmed at the workshop"), with agreed confidence high, but none of these files answers it now, so it is left out; combine the file that answered it too to keep it',
     );
+  });
+});
+
+describe('fields outside the answers typed into the combined file', () => {
+  const dir = workspace();
+  // No file gives the council's type now (Communities' and HR's files, the ones that did, are corrected) ...
+  edit(dir, 'hr.answers.yaml', 'council: { name: Marlcombe Council, type: unitary }', 'council: { name: Marlcombe Council }');
+  edit(dir, 'communities.answers.yaml', 'council: { name: Marlcombe Council, type: unitary }', 'council: { name: Marlcombe Council }');
+  // ... and the lead typed a date and an assessor: (as the interview used to write) into the combined file.
+  edit(dir, 'team.yaml', 'assessedOn: 2026-10-12\n', 'assessedOn: 2026-11-30\nassessor: Lead officer\n');
+  expect(cli(['validate', 'team.yaml'], { cwd: dir }).code).toBe(0);
+  const run = cli(['combine', ...FILES, '--output', 'team.yaml'], { cwd: dir });
+
+  it('names the profile answer, date and assessor: it does not keep (the files decide them)', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')).toEqual([
+      SUMMARY,
+      "not kept, because these files decide them: council.type: unitary (the files give none); assessedOn: 2026-11-30 (the files give 2026-10-12); assessor: Lead officer (a combined file lists its views' names under assessors: instead)",
+      MODERATE,
+      '',
+    ]);
+    const file = parse(readFileSync(join(dir, 'team.yaml'), 'utf8')) as { council: unknown; assessedOn: string; assessor?: string };
+    expect(file.council).toEqual({ name: 'Marlcombe Council' });
+    expect(file.assessedOn).toBe('2026-10-12');
+    expect(file.assessor).toBeUndefined();
+  });
+
+  it('a profile answer a file gives differently is the file\'s, and named', () => {
+    edit(dir, 'team.yaml', '  name: Marlcombe Council\n', '  name: Marlcombe Council\n  type: unitary\n');
+    edit(dir, 'finance.answers.yaml', 'council: { name: Marlcombe Council }', 'council: { name: Marlcombe Council, type: county }');
+    const again = cli(['combine', ...FILES, '--output', 'team.yaml'], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stderr.split('\n')).toContain('not kept, because these files decide it: council.type: unitary (the files give county)');
+    expect((parse(readFileSync(join(dir, 'team.yaml'), 'utf8')) as { council: unknown }).council).toEqual({ name: 'Marlcombe Council', type: 'county' });
   });
 });
