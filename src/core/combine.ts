@@ -41,7 +41,27 @@ export interface Settlement {
   key: string;
   score: ViewScore | null;
   agreed: string;
+  /** The agreed evidence and confidence, named when the settlement is not kept. */
+  evidence?: string;
+  confidence?: string;
 }
+
+/**
+ * Something a person wrote by hand in the existing combined file, outside a settlement: a score
+ * that is not the views' combined score, evidence or confidence on an answer combine wrote with
+ * none, or a whole answer with no views. Each is either kept or named (review 13, entry 4).
+ */
+export type HandEdit =
+  /** A score the views do not give, with no `agreed`: never kept (`views` is the score now written; null when no file answers it now). */
+  | { kind: 'score'; key: string; score: ViewScore | null; views: ViewScore | null }
+  /** Evidence or confidence on an unsettled answer: kept while its views are unchanged. */
+  | { kind: 'evidence'; key: string; evidence: string; why?: HandWhy }
+  | { kind: 'confidence'; key: string; confidence: string; why?: HandWhy }
+  /** An answer with no views, added by hand: kept while no file answers that indicator. */
+  | { kind: 'plain'; key: string; answer: Exclude<AnswersFile['answers'][string], null | undefined> };
+
+/** Why an edit was not kept: the views changed, or no file answers the indicator now. */
+export type HandWhy = 'changed' | 'gone';
 
 export interface CombineSummary {
   /** Indicators with at least one view. */
@@ -60,6 +80,19 @@ export interface CombineSummary {
   changed: Settlement[];
   /** Settled answers whose indicator no input answers now: left out of the file, and named. */
   gone: Settlement[];
+  /** What a person wrote by hand in the existing file (outside settlements) that is kept, in rubric order. */
+  handKept: HandEdit[];
+  /** ... and what is not kept, each to be named. */
+  handDropped: HandEdit[];
+  /** Fields of the existing file outside the answers that are not kept (the files decide them), to be named. */
+  fieldsDropped: FieldEdit[];
+}
+
+/** A field of the existing file outside the answers (`council.type`, `assessedOn`, `assessor`), with what it said and what is written now. */
+export interface FieldEdit {
+  field: string;
+  was: unknown;
+  now?: unknown;
 }
 
 export interface Combination {
@@ -216,8 +249,12 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
   const assessedOn = dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : undefined;
 
   const settled = settlements(options.existing?.answers);
-  const summary: CombineSummary = { withViews: 0, agree: 0, differByOne: 0, disputed: [], disputedSettled: [], kept: [], changed: [], gone: [] };
-  const answers: Record<string, AnswerDetail> = {};
+  const previous = options.existing?.answers.answers ?? {};
+  const summary: CombineSummary = {
+    withViews: 0, agree: 0, differByOne: 0, disputed: [], disputedSettled: [], kept: [], changed: [], gone: [], handKept: [], handDropped: [],
+    fieldsDropped: [],
+  };
+  const answers: AnswersFile['answers'] = {};
   for (const key of indicatorKeys(rubric)) {
     const views: View[] = [];
     inputs.forEach((input, i) => {
@@ -230,8 +267,17 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
       views.push(view);
     });
     const before = settled.get(key);
+    const old = Object.hasOwn(previous, key) ? previous[key] : undefined;
     if (views.length === 0) {
       if (before) summary.gone.push(settlement(key, before));
+      else if (plain(old) !== undefined) {
+        // Added by hand, and no file answers it: it stays as it was written.
+        answers[key] = plain(old)!;
+        summary.handKept.push({ kind: 'plain', key, answer: plain(old)! });
+      } else if (old !== null && typeof old === 'object' && old.views !== undefined) {
+        if (old.score !== combinedScore(old.views.map((v) => v.score))) summary.handDropped.push({ kind: 'score', key, score: old.score, views: null });
+        summary.handDropped.push(...typedOn(key, old, 'gone'));
+      }
       continue;
     }
     const scores = views.map((v) => v.score);
@@ -254,7 +300,35 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
       continue;
     }
     if (before) summary.changed.push(settlement(key, before));
-    answers[key] = { score: combinedScore(scores), views: views as [View, ...View[]] };
+    const fresh: AnswerDetail = { score: combinedScore(scores), views: views as [View, ...View[]] };
+    if (!before && plain(old) !== undefined) summary.handDropped.push({ kind: 'plain', key, answer: plain(old)! });
+    else if (!before && old !== null && typeof old === 'object' && old.views !== undefined) {
+      // An unsettled answer as combine wrote it has the views' score and nothing else; anything more was typed by hand.
+      if (old.score !== combinedScore(old.views.map((v) => v.score)) && old.score !== fresh.score) {
+        summary.handDropped.push({ kind: 'score', key, score: old.score, views: fresh.score as ViewScore });
+      }
+      if (sameViews(old.views, views)) {
+        if (old.evidence !== undefined) fresh.evidence = old.evidence;
+        if (old.confidence !== undefined) fresh.confidence = old.confidence;
+        summary.handKept.push(...typedOn(key, old));
+      } else summary.handDropped.push(...typedOn(key, old, 'changed'));
+    }
+    answers[key] = orderedDetail(fresh);
+  }
+
+  const was = options.existing?.answers;
+  if (was) {
+    // The files decide the council's profile (a combine of fewer files writes only what they say),
+    // so a profile answer of the old file that they do not give is not kept, but named.
+    for (const [field, value] of Object.entries(was.council)) {
+      if (field === 'name' || value === null || value === undefined) continue;
+      const now = Object.hasOwn(council, field) ? council[field] : undefined;
+      if (now !== value) summary.fieldsDropped.push({ field: `council.${field}`, was: value, ...(now !== undefined && now !== null && { now }) });
+    }
+    if (was.assessedOn !== undefined && was.assessedOn !== assessedOn && !dates.includes(was.assessedOn)) {
+      summary.fieldsDropped.push({ field: 'assessedOn', was: was.assessedOn, now: assessedOn });
+    }
+    if (was.assessor !== undefined) summary.fieldsDropped.push({ field: 'assessor', was: was.assessor });
   }
 
   const out: AnswersFile = {
@@ -279,7 +353,36 @@ function settlements(file: AnswersFile | undefined): Map<string, AnswerDetail> {
 }
 
 function settlement(key: string, answer: AnswerDetail): Settlement {
-  return { key, score: answer.score, agreed: answer.agreed ?? '' };
+  return {
+    key,
+    score: answer.score,
+    agreed: answer.agreed ?? '',
+    ...(answer.evidence !== undefined && { evidence: answer.evidence }),
+    ...(answer.confidence !== undefined && { confidence: answer.confidence }),
+  };
+}
+
+/** An answer with no views (a level, or score and evidence, typed by hand): anything but an empty one. */
+function plain(answer: AnswersFile['answers'][string] | undefined): Exclude<AnswersFile['answers'][string], null | undefined> | undefined {
+  if (answer === null || answer === undefined) return undefined;
+  return typeof answer !== 'object' || answer.views === undefined ? answer : undefined;
+}
+
+/** The evidence and confidence typed on an unsettled answer with views. */
+function typedOn(key: string, answer: AnswerDetail, why?: HandWhy): HandEdit[] {
+  const out: HandEdit[] = [];
+  if (answer.evidence !== undefined) out.push({ kind: 'evidence', key, evidence: answer.evidence, ...(why && { why }) });
+  if (answer.confidence !== undefined) out.push({ kind: 'confidence', key, confidence: answer.confidence, ...(why && { why }) });
+  return out;
+}
+
+/** score, evidence, confidence, then views: the order the file is written in. */
+function orderedDetail(answer: AnswerDetail): AnswerDetail {
+  const out: AnswerDetail = { score: answer.score };
+  if (answer.evidence !== undefined) out.evidence = answer.evidence;
+  if (answer.confidence !== undefined) out.confidence = answer.confidence;
+  if (answer.views !== undefined) out.views = answer.views;
+  return out;
 }
 
 /** The same views, whatever their order: one per assessor, with the same score, evidence and confidence. */

@@ -1,7 +1,7 @@
 // The file `combine` writes: an ordinary answers file (it validates, scores and batches like any
 // other) whose answers keep every assessor's view beneath the combined score, laid out to be read
 // and settled by hand as well as by `moderate`.
-import type { CombineSummary } from '../core/combine.js';
+import type { CombineSummary, HandEdit, HandWhy, Settlement } from '../core/combine.js';
 import { indicatorKeys } from '../core/rubric.js';
 import type { AnswerDetail, AnswersFile, Rubric } from '../core/types.js';
 import { visible } from '../core/visible.js';
@@ -98,6 +98,11 @@ function disputeNote(views: readonly View[]): string {
 export interface SummaryOptions {
   /** The combined file as the user named it; undefined when it went to stdout. */
   output?: string;
+  /**
+   * Where the existing file had comments below its top (`under answers:`, `on alpha.a1`), which are
+   * not kept: the file is laid out afresh, and only the comments at its top carry over.
+   */
+  comments?: readonly string[];
 }
 
 /**
@@ -118,12 +123,23 @@ export function renderCombineSummary(summary: CombineSummary, options: SummaryOp
     lines.push(`kept ${count(summary.kept.length, 'settled answer')} whose views did not change: ${summary.kept.join(', ')}`);
   }
   for (const s of summary.changed) {
-    lines.push(`${s.key}: needs moderating again: its views changed since it was settled at ${scalar(s.score)} (${JSON.stringify(s.agreed)})`);
+    lines.push(`${s.key}: needs moderating again: its views changed since it was settled at ${scalar(s.score)} (${JSON.stringify(s.agreed)})${agreedAlso(s)}`);
   }
   for (const s of summary.gone) {
     lines.push(
-      `${s.key}: was settled at ${scalar(s.score)} (${JSON.stringify(s.agreed)}), but none of these files answers it now, so it is left out; combine the file that answered it too to keep it`,
+      `${s.key}: was settled at ${scalar(s.score)} (${JSON.stringify(s.agreed)})${agreedAlso(s)}, but none of these files answers it now, so it is left out; combine the file that answered it too to keep it`,
     );
+  }
+  if (summary.fieldsDropped.length > 0) {
+    const what = (f: (typeof summary.fieldsDropped)[number]) =>
+      f.field === 'assessor'
+        ? `assessor: ${String(f.was)} (a combined file lists its views' names under assessors: instead)`
+        : `${f.field}: ${String(f.was)} (the files give ${f.now === undefined ? 'none' : String(f.now)})`;
+    lines.push(`not kept, because these files decide ${summary.fieldsDropped.length === 1 ? 'it' : 'them'}: ${summary.fieldsDropped.map(what).join('; ')}`);
+  }
+  lines.push(...handLines(summary.handKept, summary.handDropped));
+  if (options.comments !== undefined && options.comments.length > 0) {
+    lines.push(`comments inside the answers are not kept (${options.comments.join(', ')}); comments at the top of the file are, so move a note there to keep it`);
   }
   const unsettled = disputed.filter((key) => !summary.disputedSettled.includes(key)).length;
   const again = summary.changed.filter((s) => !disputed.includes(s.key)).length;
@@ -141,6 +157,63 @@ export function renderCombineSummary(summary: CombineSummary, options: SummaryOp
     );
   }
   return lines.map((line) => visible(line));
+}
+
+/** The agreed evidence and confidence of a settlement that is not kept, so neither goes unannounced. */
+function agreedAlso(s: Settlement): string {
+  const parts = [
+    ...(s.evidence !== undefined ? [`evidence ${JSON.stringify(s.evidence)}`] : []),
+    ...(s.confidence !== undefined ? [`confidence ${s.confidence}`] : []),
+  ];
+  return parts.length === 0 ? '' : `, with agreed ${parts.join(' and ')}`;
+}
+
+/** What a person typed by hand outside settlements: each kept or not kept, by key, in plain words. */
+function handLines(kept: readonly HandEdit[], dropped: readonly HandEdit[]): string[] {
+  const lines: string[] = [];
+  const typed = (edits: readonly HandEdit[]) => edits.filter((e) => e.kind === 'evidence' || e.kind === 'confidence');
+  const plain = (edits: readonly HandEdit[]) => edits.filter((e): e is Extract<HandEdit, { kind: 'plain' }> => e.kind === 'plain');
+  const keptTyped = typed(kept);
+  if (keptTyped.length > 0) lines.push(`kept what was typed by hand on answers whose views did not change: ${keptTyped.map((e) => typedText(e, 'on')).join('; ')}`);
+  const keptPlain = plain(kept);
+  if (keptPlain.length > 0) {
+    lines.push(`kept ${count(keptPlain.length, 'answer')} with no views, as typed by hand (no file answers ${keptPlain.length === 1 ? 'it' : 'them'}): ${keptPlain.map(plainText).join('; ')}`);
+  }
+  const scores = dropped.flatMap((e) => (e.kind === 'score' && e.views !== null ? [{ ...e, views: e.views }] : []));
+  if (scores.length > 0) {
+    lines.push(
+      `not kept, because ${scores.length === 1 ? 'it has' : 'they have'} no agreed: reason: ${scores.map((e) => `${e.key} score ${scalar(e.score)} (the views give ${scalar(e.views)})`).join('; ')}; ` +
+        'to keep a level the views do not give, settle it with moderate or write agreed: beside it',
+    );
+  }
+  const why: Record<HandWhy, string> = { changed: 'their views changed', gone: 'none of these files answers them now' };
+  for (const reason of ['changed', 'gone'] as const) {
+    const edits = dropped.filter((e) => (e.kind === 'score' && e.views === null && reason === 'gone') || ('why' in e && e.why === reason));
+    if (edits.length > 0) lines.push(`not kept, because ${why[reason]}: ${edits.map((e) => typedText(e, 'typed by hand on')).join('; ')}`);
+  }
+  const replaced = plain(dropped);
+  if (replaced.length > 0) {
+    lines.push(`not kept, because these files now give views for ${replaced.length === 1 ? 'it' : 'them'}: ${count(replaced.length, 'answer')} with no views: ${replaced.map(plainText).join('; ')}`);
+  }
+  return lines;
+}
+
+function typedText(edit: HandEdit, on: string): string {
+  if (edit.kind === 'evidence') return `evidence ${on} ${edit.key} (${JSON.stringify(edit.evidence)})`;
+  if (edit.kind === 'confidence') return `confidence ${on} ${edit.key} (${edit.confidence})`;
+  if (edit.kind === 'score') return `score ${scalar(edit.score)} ${on} ${edit.key}`;
+  return edit.key;
+}
+
+function plainText(edit: Extract<HandEdit, { kind: 'plain' }>): string {
+  const { answer } = edit;
+  if (typeof answer !== 'object') return `${edit.key} (${scalar(answer)})`;
+  const parts = [
+    scalar(answer.score),
+    ...(answer.evidence !== undefined ? [`evidence ${JSON.stringify(answer.evidence)}`] : []),
+    ...(answer.confidence !== undefined ? [`confidence ${answer.confidence}`] : []),
+  ];
+  return `${edit.key} (${parts.join(', ')})`;
 }
 
 /** A path as a shell word, for a command to copy. */

@@ -53,7 +53,8 @@ describe('combine again after a late file arrives', () => {
       WARNING,
       '8 indicators: 5 agree, 0 differ by one level, 3 disputed: alpha.a1, beta.b1, beta.b2',
       'kept 3 settled answers whose views did not change: beta.b2, beta.b3, gamma.g1',
-      'alpha.a1: needs moderating again: its views changed since it was settled at 3 ("The budget book shows it")',
+      // Review 13 entry 5: the agreed evidence, which is not kept, is named too.
+      'alpha.a1: needs moderating again: its views changed since it was settled at 3 ("The budget book shows it"), with agreed evidence "Workshop, 1 December"',
       '2 disputed indicators not yet settled: settle them with: council-resilience moderate team.yaml (or write agreed: in the file)',
       '',
     ]);
@@ -126,10 +127,13 @@ describe('combine again with fewer files', () => {
     expect(run.code).toBe(0);
     expect(run.stderr.split('\n')).toEqual([
       '6 indicators: 4 agree, 2 differ by one level, 0 disputed',
-      'alpha.a1: needs moderating again: its views changed since it was settled at 3 ("The budget book shows it")',
+      // Review 13 entry 5: the agreed evidence, which is not kept, is named too.
+      'alpha.a1: needs moderating again: its views changed since it was settled at 3 ("The budget book shows it"), with agreed evidence "Workshop, 1 December"',
       'beta.b2: needs moderating again: its views changed since it was settled at 2 ("The HR policy applies to us")',
       'beta.b3: was settled at 0 ("Nobody knows, so 0"), but none of these files answers it now, so it is left out; combine the file that answered it too to keep it',
       'gamma.g1: was settled at n/a ("Not for a county"), but none of these files answers it now, so it is left out; combine the file that answered it too to keep it',
+      // Review 13 entry 4: the council's type, which only the files left out gave, is named too.
+      'not kept, because these files decide it: council.type: county (the files give none)',
       '2 answers to settle again: settle them with: council-resilience moderate team.yaml --all (or write agreed: in the file)',
       '',
     ]);

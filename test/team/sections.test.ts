@@ -203,13 +203,25 @@ describe('interview --assessor and "Who is answering?"', () => {
     expect((await loadAnswers(path)).answers.assessor).toBe('Head of Policy');
   });
 
-  test('--assessor on a file that names someone else replaces it, and says so', async () => {
+  // Review 13 entry 9: this test expected the file's assessor to be replaced; a file is one person's
+  // view, so another --assessor is now refused before anything is asked or written.
+  test('--assessor on a file that names someone else is refused, and the file is left as it was; the same name in another spelling is not', async () => {
     const path = join(tempDir(), 'other.answers.yaml');
-    writeFileSync(path, `schemaVersion: 1\nkind: answers\nrubric: ${rubricPath}\ncouncil: { name: Other, type: county }\nassessor: Head of Finance\nanswers: { alpha.a1: 2 }\n`);
+    const text = `schemaVersion: 1\nkind: answers\nrubric: ${rubricPath}\ncouncil: { name: Other, type: county }\nassessor: Head of Finance\nanswers: { alpha.a1: 2 }\n`;
+    writeFileSync(path, text);
     const r = run([], { answers: path, assessor: 'Head of HR' });
-    expect(await r.code).toBe(130);
-    expect(r.said).toContain('The file said the answers were by Head of Finance; from now on it says Head of HR (--assessor).');
-    expect((await loadAnswers(path)).answers.assessor).toBe('Head of HR');
+    await expect(r.code).rejects.toThrow(
+      new UsageError(
+        `${path} holds Head of Finance's answers (its assessor:); to answer as Head of HR, start your own file with --answers ${join(path, '..', 'head-of-hr.answers.yaml')}, or leave out --assessor to carry on with Head of Finance's`,
+      ),
+    );
+    expect(r.asked).toEqual([]);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+
+    const same = run([], { answers: path, assessor: ' head of finance ' });
+    expect(await same.code).toBe(130);
+    expect(same.asked).toEqual(['A two']);
+    expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
   test('an --assessor of nothing but spaces is a usage error, before anything is asked', async () => {

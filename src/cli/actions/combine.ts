@@ -1,6 +1,7 @@
 // combine <answers.yaml...> [--output FILE]: several assessors' answers files of one council -> one
 // answers file with every view (SPEC "Several assessors"); the summary goes to stderr.
 import { readFileSync, statSync } from 'node:fs';
+import { isMap, isScalar, parseDocument, Parser } from 'yaml';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CombineInput, ExistingCombined } from '../../core/combine.js';
 import { combine, combineProblems, existingOutputProblem } from '../../core/combine.js';
@@ -54,9 +55,11 @@ export async function runCombine(files: readonly string[], options: CombineComma
   const existing = await existingCombined(options.output, inputs[0]!, cache);
   printWarnings(read.flatMap((r) => r.loaded.warnings));
   const combination = combine(inputs, { rubric: first.rubric.rubric, rubricRef: rubricRefFor(first, options.output), existing });
-  const preamble = existing ? ownComments(readFileSync(existing.file, 'utf8')) : [];
+  const before = existing ? readFileSync(existing.file, 'utf8') : undefined;
+  const preamble = before !== undefined ? ownComments(before) : [];
   await emit(renderCombinedFile(combination.answers, first.rubric.rubric, { inputs: files, preamble }), options.output);
-  for (const line of renderCombineSummary(combination.summary, { output: options.output })) warn(line);
+  const comments = before !== undefined ? commentPlaces(before) : [];
+  for (const line of renderCombineSummary(combination.summary, { output: options.output, comments })) warn(line);
   return EXIT.ok;
 }
 
@@ -122,6 +125,47 @@ export function ownComments(text: string): string[] {
   }
   while (kept.length > 0 && kept.at(-1)!.trim() === '') kept.pop();
   return kept;
+}
+
+/** The note combine itself writes beside a disputed answer's key (render/combined-file.ts disputeNote). */
+const DISPUTE_NOTE = /^# disputed: (views from -?\d+ to -?\d+|one view says n\/a, another gives a level)$/;
+
+/**
+ * Where the existing combined file has comments that are not kept: every comment below the top of
+ * the file (the person's own lines and combine's header are above the first key), except combine's
+ * own dispute notes, named by where they are: `on council`, `under answers:`, `on alpha.a1`.
+ */
+export function commentPlaces(text: string): string[] {
+  const comments: number[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const token = node as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      if (!DISPUTE_NOTE.test(token.source.trim())) comments.push(token.offset);
+      return;
+    }
+    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  if (comments.length === 0) return [];
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) return [];
+  const keyed = (map: typeof doc.contents) =>
+    map.items.flatMap((pair) => (isScalar(pair.key) && pair.key.range ? [{ name: String(pair.key.value), at: pair.key.range[0], value: pair.value }] : []));
+  const top = keyed(doc.contents);
+  const places: string[] = [];
+  for (const offset of comments.sort((a, b) => a - b)) {
+    const owner = top.filter((k) => k.at <= offset).at(-1);
+    if (owner === undefined) continue; // the top of the file: kept (a person's lines) or combine's header
+    let place = `on ${owner.name}`;
+    if (owner.name === 'answers') {
+      const answer = isMap(owner.value) ? keyed(owner.value).filter((k) => k.at <= offset).at(-1) : undefined;
+      place = answer === undefined ? 'under answers:' : `on ${answer.name}`;
+    }
+    if (!places.includes(place)) places.push(place);
+  }
+  return places;
 }
 
 /** The combined file's `rubric:`: the first file's built-in id, or the rubric file's path as seen from where the output goes. */

@@ -5,7 +5,8 @@ import { assess } from '../../core/score.js';
 import { parseSelection, selectionProblemMessage, type Selection } from '../../core/selection.js';
 import type { AnswersFile, Rubric } from '../../core/types.js';
 import { builtinRubricIds, DEFAULT_RUBRIC_ID } from '../../io/builtin.js';
-import { loadAnswers, loadRubric } from '../../io/load.js';
+import { isCombined, sameName } from '../../core/combine.js';
+import { loadAnswers, loadRubric, readYamlFile } from '../../io/load.js';
 import type { Prompter } from '../../interview/prompter.js';
 import { isInterrupt } from '../../interview/prompter.js';
 import { runInterview as interview, selectionProgress, slugify } from '../../interview/session.js';
@@ -84,10 +85,9 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
     if (!started.read) {
       if (assessor !== undefined) started.file.assessor = assessor;
       await save(started.file);
-    } else if (assessor !== undefined && assessor !== started.file.assessor) {
-      if (started.file.assessor !== undefined) {
-        prompter.say(`The file said the answers were by ${visible(started.file.assessor, { max: 200 })}; from now on it says ${visible(assessor, { max: 200 })} (--assessor).`);
-      }
+    } else if (assessor !== undefined && (started.file.assessor ?? '').trim() === '') {
+      // Only a file that names nobody yet takes the name; one that names someone else was refused in
+      // resume, and one that names the same person (in another spelling) keeps its own spelling.
       started.file.assessor = assessor;
       await save(started.file);
     }
@@ -208,6 +208,7 @@ async function start(options: InterviewCommandOptions, prompter: Prompter, date:
   checkWritable(path);
   const text = textOf(path);
   if (existsSync(path)) {
+    if (!options.resume) await refuseCombinedText(path);
     if (options.resume || (await prompter.confirm({ message: `${path} already exists. Carry on from where it stopped?`, default: true }))) {
       return resume(path, options, prompter, carried);
     }
@@ -234,11 +235,62 @@ async function start(options: InterviewCommandOptions, prompter: Prompter, date:
 async function resume(path: string, options: InterviewCommandOptions, prompter: Prompter, carried?: CarriedForward): Promise<Started> {
   const text = textOf(path);
   const loaded = await loadAnswers(path, options.rubric);
+  refuseCombined(path, loaded.answers);
   if (carried) checkCarriedOn(path, loaded, carried);
+  refuseOtherAssessor(path, loaded.answers, options.assessor);
   // Checked against the rubric the file names, before anything is asked.
   const only = select(loaded.rubric.rubric, options.only);
   prompter.say(`Carrying on with ${visible(path)} (${visible(loaded.answers.council.name, { max: 200 })}).`);
   return { path, file: loaded.answers, rubric: loaded.rubric.rubric, read: structuredClone(loaded.answers), text, ...(only && { only }), ...(carried && { carried }) };
+}
+
+/**
+ * A combined file (several assessors' views) is never answered in: the interview would write one
+ * person's answer over the views, and the next combine would drop it. Refused before anything is
+ * asked or written (issue 13, review entry 3).
+ */
+function refuseCombined(path: string, file: AnswersFile): void {
+  if (isCombined(file)) throw combinedRefusal(path);
+}
+
+function combinedRefusal(path: string): UsageError {
+  return new UsageError(
+    `${visible(path)} is a combined file (it holds several assessors' views), so the interview will not change it; ` +
+      `answer in your own file (interview --answers NEW-FILE) and combine again, or settle its answers with: council-resilience moderate ${visible(shellQuote(path))}`,
+  );
+}
+
+/** The same check on a file about to be offered ("Carry on from where it stopped?"), before that is asked; a file that cannot be read is left to the usual path. */
+async function refuseCombinedText(path: string): Promise<void> {
+  let data: unknown;
+  try {
+    data = (await readYamlFile(path)).data;
+  } catch {
+    return;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+  const { assessors, answers } = data as { assessors?: unknown; answers?: unknown };
+  const holdsViews =
+    answers !== null &&
+    typeof answers === 'object' &&
+    Object.values(answers as Record<string, unknown>).some((a) => a !== null && typeof a === 'object' && (a as { views?: unknown }).views !== undefined);
+  if (assessors !== undefined || holdsViews) throw combinedRefusal(path);
+}
+
+/**
+ * A file is one person's view: `--assessor X` on a file whose assessor is someone else would make
+ * their answers X's. Refused before anything is written, unless the file names nobody yet (review entry 9).
+ */
+function refuseOtherAssessor(path: string, file: AnswersFile, assessor: string | undefined): void {
+  const theirs = typeof file.assessor === 'string' ? file.assessor.trim() : '';
+  const mine = assessor?.trim();
+  if (mine === undefined || theirs === '' || sameName(theirs, mine)) return;
+  const folder = dirname(path);
+  const own = `${folder === '.' ? '' : `${folder}/`}${slugify(mine)}.answers.yaml`;
+  throw new UsageError(
+    `${visible(path)} holds ${visible(theirs, { max: 200 })}'s answers (its assessor:); to answer as ${visible(mine, { max: 200 })}, ` +
+      `start your own file with --answers ${visible(shellQuote(own))}, or leave out --assessor to carry on with ${visible(theirs, { max: 200 })}'s`,
+  );
 }
 
 function relativeTo(from: string, target: string): string {
