@@ -1,12 +1,12 @@
 // SPEC "Several assessors": several officers' answers files of one council -> one combined answers
 // file holding every view, scored by the lower median (core/views.ts). Pure: files come in parsed,
 // each with a way to place a problem in its text, and every refusal is a located InputError.
-import { normaliseAnswer } from './answers.js';
+import { isApplicable, normaliseAnswer } from './answers.js';
 import type { InputProblem, Problem } from './errors.js';
 import { InputError } from './errors.js';
 import type { RubricIdentity } from './rubric-identity.js';
 import { rubricDifference, rubricName } from './rubric-identity.js';
-import { indicatorKeys } from './rubric.js';
+import { indicatorKey, indicatorKeys } from './rubric.js';
 import type { AnswerDetail, AnswersFile, Council, Rubric } from './types.js';
 import type { View, ViewScore } from './views.js';
 import { combinedScore, isDisputed, spread } from './views.js';
@@ -72,6 +72,8 @@ export interface CombineSummary {
   differByOne: number;
   /** Keys of the disputed indicators, in rubric order. */
   disputed: string[];
+  /** Indicators with views that do not apply to this council (not scored, so never disputed). */
+  notApplicable: string[];
   /** Of those, the ones whose settlement was kept from the existing file. */
   disputedSettled: string[];
   /** Settled answers kept because their views did not change. */
@@ -251,10 +253,13 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
   const settled = settlements(options.existing?.answers);
   const previous = options.existing?.answers.answers ?? {};
   const summary: CombineSummary = {
-    withViews: 0, agree: 0, differByOne: 0, disputed: [], disputedSettled: [], kept: [], changed: [], gone: [], handKept: [], handDropped: [],
+    withViews: 0, agree: 0, differByOne: 0, disputed: [], notApplicable: [], disputedSettled: [], kept: [], changed: [], gone: [], handKept: [], handDropped: [],
     fieldsDropped: [],
   };
   const answers: AnswersFile['answers'] = {};
+  // An indicator that does not apply to this council is not scored, so its views are kept but it is
+  // never disputed (as in the reports, --strict and moderate: core/agreement.ts).
+  const applies = new Map(rubric.characteristics.flatMap((c) => c.indicators.map((i) => [indicatorKey(c, i), isApplicable(i, council)] as const)));
   for (const key of indicatorKeys(rubric)) {
     const views: View[] = [];
     inputs.forEach((input, i) => {
@@ -281,9 +286,10 @@ export function combine(inputs: readonly CombineInput[], options: CombineOptions
       continue;
     }
     const scores = views.map((v) => v.score);
-    const disputed = isDisputed(scores);
+    const disputed = applies.get(key) !== false && isDisputed(scores);
     summary.withViews++;
     if (disputed) summary.disputed.push(key);
+    else if (applies.get(key) === false) summary.notApplicable.push(key);
     else if (spread(scores) === 0) summary.agree++;
     else if (spread(scores) === 1) summary.differByOne++;
 

@@ -2,7 +2,8 @@
 // other) whose answers keep every assessor's view beneath the combined score, laid out to be read
 // and settled by hand as well as by `moderate`.
 import type { CombineSummary, HandEdit, HandWhy, Settlement } from '../core/combine.js';
-import { indicatorKeys } from '../core/rubric.js';
+import { isApplicable } from '../core/answers.js';
+import { indicatorKey, indicatorKeys } from '../core/rubric.js';
 import type { AnswerDetail, AnswersFile, Rubric } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import type { View } from '../core/views.js';
@@ -53,6 +54,7 @@ export function renderCombinedFile(file: AnswersFile, rubric: Rubric, options: C
     for (const name of file.assessors) out.push(`  - ${scalar(name)}`);
   }
   const order = new Map(indicatorKeys(rubric).map((key, i) => [key, i]));
+  const applies = new Map(rubric.characteristics.flatMap((c) => c.indicators.map((i) => [indicatorKey(c, i), isApplicable(i, file.council)] as const)));
   const keys = Object.keys(file.answers).sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
   out.push(keys.length === 0 ? 'answers: {}' : 'answers:');
   for (const key of keys) {
@@ -61,7 +63,7 @@ export function renderCombinedFile(file: AnswersFile, rubric: Rubric, options: C
       out.push(`  ${key}: ${scalar(answer ?? null)}`);
       continue;
     }
-    out.push(`  ${key}:${disputeNote(answer.views ?? [])}`);
+    out.push(`  ${key}:${applies.get(key) === false ? '   # does not apply to this council: kept, not scored' : disputeNote(answer.views ?? [])}`);
     out.push(...detailLines(answer));
   }
   return `${out.join('\n')}\n`;
@@ -116,7 +118,8 @@ export function renderCombineSummary(summary: CombineSummary, options: SummaryOp
   else {
     lines.push(
       `${count(withViews, 'indicator')}: ${agree} ${agree === 1 ? 'agrees' : 'agree'}, ${differByOne} ${differByOne === 1 ? 'differs' : 'differ'} by one level, ` +
-        `${disputed.length} disputed${disputed.length > 0 ? `: ${disputed.join(', ')}` : ''}`,
+        `${disputed.length} disputed${disputed.length > 0 ? `: ${disputed.join(', ')}` : ''}` +
+        (summary.notApplicable.length > 0 ? `; ${summary.notApplicable.length} not applying to this council (kept, not scored): ${summary.notApplicable.join(', ')}` : ''),
     );
   }
   if (summary.kept.length > 0) {

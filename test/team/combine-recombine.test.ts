@@ -51,7 +51,7 @@ describe('combine again after a late file arrives', () => {
     expect(run.code).toBe(0);
     expect(run.stderr.split('\n')).toEqual([
       WARNING,
-      '8 indicators: 5 agree, 0 differ by one level, 3 disputed: alpha.a1, beta.b1, beta.b2',
+      '8 indicators: 4 agree, 0 differ by one level, 3 disputed: alpha.a1, beta.b1, beta.b2; 1 not applying to this council (kept, not scored): alpha.a3',
       'kept 3 settled answers whose views did not change: beta.b2, beta.b3, gamma.g1',
       // Review 13 entry 5: the agreed evidence, which is not kept, is named too.
       'alpha.a1: needs moderating again: its views changed since it was settled at 3 ("The budget book shows it"), with agreed evidence "Workshop, 1 December"',

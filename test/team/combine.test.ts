@@ -34,7 +34,7 @@ describe('combine of three assessors', () => {
     // b3 {unknown,unknown} and g1 {n/a,n/a} agree; g2 has no answer, so 7 indicators have views.
     expect(run.stderr.split('\n')).toEqual([
       NOT_APPLICABLE_WARNING,
-      '7 indicators: 4 agree, 1 differs by one level, 2 disputed: alpha.a1, beta.b2',
+      '7 indicators: 3 agree, 1 differs by one level, 2 disputed: alpha.a1, beta.b2; 1 not applying to this council (kept, not scored): alpha.a3',
       '2 disputed indicators not yet settled: settle them with: council-resilience moderate team.yaml (or write agreed: in the file)',
       '',
     ]);
@@ -129,7 +129,7 @@ describe('combine of four assessors (an even number of views)', () => {
 
   it('counts b1 (1 to 3) as disputed now, and says the combined file is on stdout', () => {
     expect(run.stderr.split('\n').slice(1)).toEqual([
-      '8 indicators: 5 agree, 0 differ by one level, 3 disputed: alpha.a1, beta.b1, beta.b2',
+      '8 indicators: 4 agree, 0 differ by one level, 3 disputed: alpha.a1, beta.b1, beta.b2; 1 not applying to this council (kept, not scored): alpha.a3',
       '3 disputed indicators not yet settled: save the combined file with --output FILE, then settle them with: council-resilience moderate FILE',
       '',
     ]);
