@@ -30,6 +30,9 @@ export interface ProgressOptions {
 export function progress(plan: PlanFile, rubric: RubricInfo, options: ProgressOptions): ProgressReport {
   const actions = plan.actions.map((a): ProgressAction => {
     const now = options.later === undefined ? null : levelIn(options.later, a.key);
+    // The later answers' own target for the indicator, when they set one: a council that lowered
+    // (or raised) it since the plan was made is judged against what it now aims for.
+    const answersTarget = options.later?.characteristics.flatMap((c) => c.indicators).find((i) => i.key === a.key)?.target;
     const note = latestNote(a.notes);
     return {
       key: a.key,
@@ -40,6 +43,7 @@ export function progress(plan: PlanFile, rubric: RubricInfo, options: ProgressOp
       overdue: isOverdue(a, options.on),
       baseline: a.baseline,
       target: a.target,
+      ...(answersTarget !== undefined && { answersTarget }),
       now,
       moved: now === null ? null : now - a.baseline,
       latestNote: note === null ? null : { on: note.on, text: note.text },

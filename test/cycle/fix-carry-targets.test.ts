@@ -56,7 +56,7 @@ function run(script: (string | number)[], options: Partial<InterviewCommandOptio
       return typed === ENTER ? (o.default ?? '') : String(typed);
     },
     async confirm(): Promise<boolean> {
-      return next() === true;
+      return next() === 'y';
     },
     say: (text) => said.push(text.replace(/\n */g, ' ')),
   };
