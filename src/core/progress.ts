@@ -13,10 +13,13 @@ export function isOverdue(action: PlanAction, on: string): boolean {
   return (action.status === 'planned' || action.status === 'in-progress') && typeof action.due === 'string' && action.due < on;
 }
 
-/** The note with the latest date; of several on that date, the last written. */
-export function latestNote(notes: readonly PlanNote[] | undefined): PlanNote | null {
+/**
+ * The note with the latest date on or before `on` (a note dated after it was not yet written on that
+ * date); of several on that date, the last written.
+ */
+export function latestNote(notes: readonly PlanNote[] | undefined, on: string): PlanNote | null {
   let latest: PlanNote | null = null;
-  for (const note of notes ?? []) if (latest === null || note.on >= latest.on) latest = note;
+  for (const note of notes ?? []) if (note.on <= on && (latest === null || note.on >= latest.on)) latest = note;
   return latest;
 }
 
@@ -33,7 +36,7 @@ export function progress(plan: PlanFile, rubric: RubricInfo, options: ProgressOp
     // The later answers' own target for the indicator, when they set one: a council that lowered
     // (or raised) it since the plan was made is judged against what it now aims for.
     const answersTarget = options.later?.characteristics.flatMap((c) => c.indicators).find((i) => i.key === a.key)?.target;
-    const note = latestNote(a.notes);
+    const note = latestNote(a.notes, options.on);
     return {
       key: a.key,
       action: a.action,
