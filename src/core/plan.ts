@@ -10,6 +10,11 @@ import type { GapPlan, ReportPlan } from '../generated/report-types.js';
 
 export type { ActionStatus, GapPlan, PlanAction, PlanFile, PlanNote, ReportPlan };
 
+/** An action's due date, or null until one is agreed: `due:` left empty, or cleared to `''`. */
+export function dueOf(action: Pick<PlanAction, 'due'>): string | null {
+  return action.due === undefined || action.due === null || action.due === '' ? null : action.due;
+}
+
 /** Every status an action can have, in the order they are counted and listed. */
 export const STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as const satisfies readonly ActionStatus[];
 
@@ -205,6 +210,15 @@ export function checkPlan(data: unknown, rubric: Rubric): Problem[] {
     if (message !== undefined) problems.push({ path, message });
   };
   if (isRecord(data.basedOn) && data.basedOn.assessedOn !== undefined) date(data.basedOn.assessedOn, ['basedOn', 'assessedOn']);
+  // The council's profile (its type) is checked against the rubric's options, as in an answers file.
+  if (isRecord(data.council)) {
+    for (const field of rubric.profile ?? []) {
+      const value = data.council[field.id];
+      if (typeof value === 'string' && !field.options.includes(value)) {
+        problems.push({ path: ['council', field.id], message: `${JSON.stringify(value)} is not one of: ${field.options.join(', ')}${suggestion(value, field.options)}` });
+      }
+    }
+  }
   if (!Array.isArray(data.actions)) return problems;
   const seen = new Set<string>();
   data.actions.forEach((action: unknown, i) => {
@@ -227,7 +241,7 @@ export function checkPlan(data: unknown, rubric: Rubric): Problem[] {
     if (typeof action.target === 'number' && Number.isInteger(action.target) && (action.target < 1 || action.target > max)) {
       problems.push({ path: at('target'), message: `${action.target} is not a level a target can be; expected a whole number from 1 to ${max}` });
     }
-    if (action.due !== undefined && action.due !== null) date(action.due, at('due'));
+    if (action.due !== undefined && action.due !== null && action.due !== '') date(action.due, at('due'));
     if (Array.isArray(action.notes)) {
       action.notes.forEach((note: unknown, j) => {
         if (isRecord(note) && Object.hasOwn(note, 'on')) date(note.on, at('notes', j, 'on'));
@@ -275,7 +289,7 @@ export function planForGaps(assessment: Assessment, plan: PlanFile, file: string
   const gaps = new Map<string, GapPlan | null>();
   for (const gap of assessment.gaps) {
     const a = byKey.get(gap.key);
-    gaps.set(gap.key, a === undefined ? null : { action: a.action, owner: a.owner ?? null, due: a.due ?? null, status: a.status });
+    gaps.set(gap.key, a === undefined ? null : { action: a.action, owner: a.owner ?? null, due: dueOf(a), status: a.status });
   }
   const doneNotMoved: DoneNotMoved[] = [];
   for (const a of plan.actions) {

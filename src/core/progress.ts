@@ -2,7 +2,7 @@
 // assessment, whether its indicator moved. Pure: the date comes in as an argument.
 import { assessedOnProblem } from './answers.js';
 import type { PlanAction, PlanFile, PlanNote } from './plan.js';
-import { levelIn, STATUSES } from './plan.js';
+import { dueOf, levelIn, STATUSES } from './plan.js';
 import type { Assessment, RubricInfo } from './types.js';
 import type { ProgressAction, ProgressCounts, ProgressReport } from '../generated/progress-types.js';
 
@@ -10,7 +10,8 @@ export type { ProgressAction, ProgressCounts, ProgressReport };
 
 /** Overdue: due before the date, and not yet done or dropped. Due on the date itself is not overdue. */
 export function isOverdue(action: PlanAction, on: string): boolean {
-  return (action.status === 'planned' || action.status === 'in-progress') && typeof action.due === 'string' && action.due < on;
+  const due = dueOf(action);
+  return (action.status === 'planned' || action.status === 'in-progress') && due !== null && due < on;
 }
 
 /**
@@ -41,7 +42,7 @@ export function progress(plan: PlanFile, rubric: RubricInfo, options: ProgressOp
       key: a.key,
       action: a.action,
       owner: a.owner ?? null,
-      due: a.due ?? null,
+      due: dueOf(a),
       status: a.status,
       overdue: isOverdue(a, options.on),
       baseline: a.baseline,
