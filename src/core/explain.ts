@@ -34,6 +34,7 @@ export function explain(rubric: Rubric, a: Assessment, selection?: Selection): E
     const sums = { points: 0, possible: 0, reached: 0, aimed: 0 };
     const indicators: ExplainedIndicator[] = [];
     let notShown = 0;
+    let notShownCounted = 0;
     let countedHere = 0;
     for (const ri of rc.indicators) {
       const key = indicatorKey(rc, ri);
@@ -71,7 +72,10 @@ export function explain(rubric: Rubric, a: Assessment, selection?: Selection): E
         line.leftOut = !r.applicable ? { code: 'does-not-apply', fields: excludingFields(ri, a.council) } : r.answer === 'n/a' ? { code: 'n/a' } : { code: 'not-assessed' };
       }
       if (!selection || selection.has(key)) indicators.push(line);
-      else notShown++;
+      else {
+        notShown++;
+        if (v !== null) notShownCounted++;
+      }
     }
     if (selection && indicators.length === 0) continue;
     characteristics.push({
@@ -80,6 +84,7 @@ export function explain(rubric: Rubric, a: Assessment, selection?: Selection): E
       weight: result.weight,
       indicators,
       notShown,
+      notShownCounted,
       counted: countedHere,
       sums,
       score: result.score,

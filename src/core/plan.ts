@@ -10,6 +10,11 @@ import type { GapPlan, ReportPlan } from '../generated/report-types.js';
 
 export type { ActionStatus, GapPlan, PlanAction, PlanFile, PlanNote, ReportPlan };
 
+/** An action's due date, or null until one is agreed: `due:` left empty, or cleared to `''`. */
+export function dueOf(action: Pick<PlanAction, 'due'>): string | null {
+  return action.due === undefined || action.due === null || action.due === '' ? null : action.due;
+}
+
 /** Every status an action can have, in the order they are counted and listed. */
 export const STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as const satisfies readonly ActionStatus[];
 
@@ -46,20 +51,83 @@ function basedOn(assessment: Assessment, source: PlanSource): PlanFile['basedOn'
   return { answers: source.answers, ...(assessment.assessedOn !== undefined && { assessedOn: assessment.assessedOn }) };
 }
 
-/** An action whose indicator has reached the action's target in the later assessment. */
+/**
+ * Why an existing action's indicator is no longer a gap in the later assessment: it reached the
+ * action's target (`met`); it reached the lower target the later answers set for it (`lowered`, by
+ * the answer's own `target` or by --target); it is answered n/a; it does not apply to this council;
+ * or it is not answered at all, so whether it is still a gap is not known.
+ */
+export type NoLongerAGapReason = 'met' | 'lowered' | 'n/a' | 'does-not-apply' | 'not-assessed';
+
+/** An existing action whose indicator is not a gap in the later assessment, and why. */
 export interface MetTarget {
   key: string;
-  level: number;
-  target: number;
+  reason: NoLongerAGapReason;
   status: ActionStatus;
+  /** The level now (don't know counts 0); null for n/a, not applicable, not assessed. */
+  level: number | null;
+  /** The action's own target, as the plan says. */
+  target: number;
+  /** `lowered`: the target the later assessment sets (the answer's own, else --target). */
+  newTarget?: number;
+  /** `lowered`: the answer sets that target itself (otherwise --target does). */
+  ownTarget?: boolean;
 }
+
+/** Why the indicator of `key` is not a gap in `assessment`, or undefined when it still is one. */
+function noLongerAGap(assessment: Assessment, action: PlanAction): MetTarget | undefined {
+  if (assessment.gaps.some((g) => g.key === action.key)) return undefined;
+  const indicator = assessment.characteristics.flatMap((c) => c.indicators).find((i) => i.key === action.key);
+  if (indicator === undefined) return undefined;
+  const base = { key: action.key, status: action.status, target: action.target };
+  if (!indicator.applicable) return { ...base, reason: 'does-not-apply', level: null };
+  if (indicator.answer === null) return { ...base, reason: 'not-assessed', level: null };
+  if (indicator.answer === 'n/a') return { ...base, reason: 'n/a', level: null };
+  const level = indicator.answer === 'unknown' ? 0 : indicator.answer;
+  if (level >= action.target) return { ...base, reason: 'met', level };
+  const newTarget = indicator.target ?? assessment.target ?? level;
+  return { ...base, reason: 'lowered', level, newTarget, ownTarget: indicator.target !== undefined };
+}
+
+/**
+ * The line `plan` prints on stderr for an action whose indicator is no longer a gap, in plain words,
+ * with what the person may do about it. `answers`: the later answers file, as the user named it.
+ */
+export function noLongerAGapLine(m: MetTarget, answers: string): string {
+  const state = (finished: string) =>
+    ({
+      planned: `still planned: ${finished}`,
+      'in-progress': `in progress: ${finished}`,
+      done: 'marked done',
+      dropped: 'dropped',
+    })[m.status];
+  switch (m.reason) {
+    case 'met':
+      return `${m.key} now meets its target (level ${m.level}, target ${m.target}); its action is ${state('mark it done if the work is finished')}`;
+    case 'lowered': {
+      const by = m.ownTarget ? `${answers} now sets its target at ${m.newTarget}` : `--target ${m.newTarget} sets its target`;
+      return (
+        `${m.key} is no longer a gap: it is at level ${m.level} and ${by}, below the action's target of ${m.target}; ` +
+        `its action is ${state('mark it done or dropped if the lower target is agreed')}`
+      );
+    }
+    case 'n/a':
+      return `${m.key} is no longer a gap: ${answers} answers it not applicable; its action is ${state('mark it dropped if it is no longer needed')}`;
+    case 'does-not-apply':
+      return `${m.key} is no longer a gap: it does not apply to this council as ${answers} describes it; its action is ${state('mark it dropped if it is no longer needed')}`;
+    case 'not-assessed':
+      return `${m.key} is not answered in ${answers}, so whether it is still a gap is not known; its action is left as it is (${STATUS_WORDS_PLAIN[m.status]})`;
+  }
+}
+
+const STATUS_WORDS_PLAIN: Record<ActionStatus, string> = { planned: 'planned', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' };
 
 export interface PlanUpdate {
   /** The plan with its actions exactly as they were, then the new ones. */
   plan: PlanFile;
   /** The actions added, in gap order. */
   added: PlanAction[];
-  /** Existing actions whose indicator now meets its target, in plan order. */
+  /** Existing actions whose indicator is no longer a gap (met its target, lowered target, n/a, ...), in plan order. */
   met: MetTarget[];
   /** basedOn now names the later answers file (or its date changed). */
   basedOnChanged: boolean;
@@ -76,8 +144,8 @@ export function updatePlan(existing: PlanFile, assessment: Assessment, source: P
   const added = plannedGaps(assessment, top).filter((g) => !planned.has(g.key)).map(actionFor);
   const met: MetTarget[] = [];
   for (const action of existing.actions) {
-    const level = levelIn(assessment, action.key);
-    if (level !== null && level >= action.target) met.push({ key: action.key, level, target: action.target, status: action.status });
+    const closed = noLongerAGap(assessment, action);
+    if (closed !== undefined) met.push(closed);
   }
   const nextBasis = basedOn(assessment, source);
   const basedOnChanged = nextBasis.answers !== existing.basedOn.answers || nextBasis.assessedOn !== existing.basedOn.assessedOn;
@@ -142,6 +210,15 @@ export function checkPlan(data: unknown, rubric: Rubric): Problem[] {
     if (message !== undefined) problems.push({ path, message });
   };
   if (isRecord(data.basedOn) && data.basedOn.assessedOn !== undefined) date(data.basedOn.assessedOn, ['basedOn', 'assessedOn']);
+  // The council's profile (its type) is checked against the rubric's options, as in an answers file.
+  if (isRecord(data.council)) {
+    for (const field of rubric.profile ?? []) {
+      const value = data.council[field.id];
+      if (typeof value === 'string' && !field.options.includes(value)) {
+        problems.push({ path: ['council', field.id], message: `${JSON.stringify(value)} is not one of: ${field.options.join(', ')}${suggestion(value, field.options)}` });
+      }
+    }
+  }
   if (!Array.isArray(data.actions)) return problems;
   const seen = new Set<string>();
   data.actions.forEach((action: unknown, i) => {
@@ -164,7 +241,7 @@ export function checkPlan(data: unknown, rubric: Rubric): Problem[] {
     if (typeof action.target === 'number' && Number.isInteger(action.target) && (action.target < 1 || action.target > max)) {
       problems.push({ path: at('target'), message: `${action.target} is not a level a target can be; expected a whole number from 1 to ${max}` });
     }
-    if (action.due !== undefined && action.due !== null) date(action.due, at('due'));
+    if (action.due !== undefined && action.due !== null && action.due !== '') date(action.due, at('due'));
     if (Array.isArray(action.notes)) {
       action.notes.forEach((note: unknown, j) => {
         if (isRecord(note) && Object.hasOwn(note, 'on')) date(note.on, at('notes', j, 'on'));
@@ -212,7 +289,7 @@ export function planForGaps(assessment: Assessment, plan: PlanFile, file: string
   const gaps = new Map<string, GapPlan | null>();
   for (const gap of assessment.gaps) {
     const a = byKey.get(gap.key);
-    gaps.set(gap.key, a === undefined ? null : { action: a.action, owner: a.owner ?? null, due: a.due ?? null, status: a.status });
+    gaps.set(gap.key, a === undefined ? null : { action: a.action, owner: a.owner ?? null, due: dueOf(a), status: a.status });
   }
   const doneNotMoved: DoneNotMoved[] = [];
   for (const a of plan.actions) {

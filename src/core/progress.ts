@@ -2,7 +2,7 @@
 // assessment, whether its indicator moved. Pure: the date comes in as an argument.
 import { assessedOnProblem } from './answers.js';
 import type { PlanAction, PlanFile, PlanNote } from './plan.js';
-import { levelIn, STATUSES } from './plan.js';
+import { dueOf, levelIn, STATUSES } from './plan.js';
 import type { Assessment, RubricInfo } from './types.js';
 import type { ProgressAction, ProgressCounts, ProgressReport } from '../generated/progress-types.js';
 
@@ -10,13 +10,17 @@ export type { ProgressAction, ProgressCounts, ProgressReport };
 
 /** Overdue: due before the date, and not yet done or dropped. Due on the date itself is not overdue. */
 export function isOverdue(action: PlanAction, on: string): boolean {
-  return (action.status === 'planned' || action.status === 'in-progress') && typeof action.due === 'string' && action.due < on;
+  const due = dueOf(action);
+  return (action.status === 'planned' || action.status === 'in-progress') && due !== null && due < on;
 }
 
-/** The note with the latest date; of several on that date, the last written. */
-export function latestNote(notes: readonly PlanNote[] | undefined): PlanNote | null {
+/**
+ * The note with the latest date on or before `on` (a note dated after it was not yet written on that
+ * date); of several on that date, the last written.
+ */
+export function latestNote(notes: readonly PlanNote[] | undefined, on: string): PlanNote | null {
   let latest: PlanNote | null = null;
-  for (const note of notes ?? []) if (latest === null || note.on >= latest.on) latest = note;
+  for (const note of notes ?? []) if (note.on <= on && (latest === null || note.on >= latest.on)) latest = note;
   return latest;
 }
 
@@ -30,16 +34,20 @@ export interface ProgressOptions {
 export function progress(plan: PlanFile, rubric: RubricInfo, options: ProgressOptions): ProgressReport {
   const actions = plan.actions.map((a): ProgressAction => {
     const now = options.later === undefined ? null : levelIn(options.later, a.key);
-    const note = latestNote(a.notes);
+    // The later answers' own target for the indicator, when they set one: a council that lowered
+    // (or raised) it since the plan was made is judged against what it now aims for.
+    const answersTarget = options.later?.characteristics.flatMap((c) => c.indicators).find((i) => i.key === a.key)?.target;
+    const note = latestNote(a.notes, options.on);
     return {
       key: a.key,
       action: a.action,
       owner: a.owner ?? null,
-      due: a.due ?? null,
+      due: dueOf(a),
       status: a.status,
       overdue: isOverdue(a, options.on),
       baseline: a.baseline,
       target: a.target,
+      ...(answersTarget !== undefined && { answersTarget }),
       now,
       moved: now === null ? null : now - a.baseline,
       latestNote: note === null ? null : { on: note.on, text: note.text },

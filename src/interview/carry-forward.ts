@@ -64,6 +64,13 @@ export function carryingForwardLines(last: LastYear): string[] {
       `each question starts on last year's answer; press Enter to keep it, or choose another. Only what you confirm or change is saved.`,
   ];
   if (last.combined) lines.push(`${visible(last.file)} combines several assessors' views: each question starts on its combined score.`);
+  const targets = Object.values(last.answers.answers).filter((a) => normaliseAnswer(a).target !== undefined).length;
+  if (targets > 0) {
+    lines.push(
+      `${count(targets, "of last year's answers sets", "of last year's answers set")} a target, the level the council aims for: ` +
+        `it is kept with this year's answer, whether you keep the level or change it (--targets asks each target again).`,
+    );
+  }
   return lines.map((line) => wrap(line, 78).join('\n'));
 }
 
@@ -115,6 +122,12 @@ export interface StartingPoint {
   said: string[];
   /** The evidence prompt, when Enter there keeps last year's evidence. */
   evidenceMessage?: string;
+  /**
+   * The target the answer is saved with: this year's, else last year's. A target is the council's
+   * decision, not a yearly observation, so it is carried with the answer whether the level is kept or
+   * changed; only --targets asks it again (last year's the default).
+   */
+  target: number | undefined;
 }
 
 /**
@@ -122,18 +135,20 @@ export interface StartingPoint {
  * yet answered starts on last year's answer and evidence, which are written only once confirmed.
  */
 export function startingPoint(rubric: Rubric, current: NormalisedAnswer, last: LastYear | undefined, key: string): StartingPoint {
-  const own = { value: current.value, evidence: current.evidence, said: [] as string[] };
+  const own = { value: current.value, evidence: current.evidence, said: [] as string[], target: current.target };
   if (!last) return own;
   const then = normaliseAnswer(last.answers.answers[key]);
   if (then.value === null) return { ...own, said: ['Last year: not answered.'] };
   const on = last.answers.assessedOn !== undefined ? ` (${last.answers.assessedOn})` : '';
-  const said = [`Last year${on}: ${choiceName(rubric, then.value)}`];
+  const aim = then.target !== undefined ? `, target ${choiceName(rubric, then.target)}` : '';
+  const said = [`Last year${on}: ${choiceName(rubric, then.value)}${aim}`];
   if (then.evidence !== undefined) said.push(wrap(`Evidence: ${visible(then.evidence, { max: 500 })}`, 78, '  ').join('\n'));
   if (current.value !== null) return { ...own, said };
   return {
     value: then.value,
     evidence: then.evidence,
     said,
+    target: current.target ?? then.target,
     ...(then.evidence !== undefined && { evidenceMessage: "Evidence (press Enter to keep last year's; Backspace, then Enter, for none):" }),
   };
 }

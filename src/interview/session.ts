@@ -193,8 +193,9 @@ async function askLevel(
   });
   if (score === BACK) return 'back';
 
-  // Save the score before asking for evidence, so an interrupt there loses nothing.
-  setAnswer(file, key, score, current.evidence, current.confidence, current.target);
+  // Save the score before asking for evidence, so an interrupt there loses nothing. The target goes
+  // with it: this file's, else last year's (--from).
+  setAnswer(file, key, score, current.evidence, current.confidence, offered.target);
   await save(file);
   const evidence = (
     await prompter.input({
@@ -202,7 +203,7 @@ async function askLevel(
       ...(offered.evidence !== undefined && { default: offered.evidence }),
     })
   ).trim();
-  setAnswer(file, key, score, evidence === '' ? undefined : evidence, current.confidence, current.target);
+  setAnswer(file, key, score, evidence === '' ? undefined : evidence, current.confidence, offered.target);
   await save(file);
   return 'next';
 }

@@ -66,9 +66,19 @@ export async function planFromParsed(parsed: ParsedYaml): Promise<LoadedPlan> {
     const specific = new Set(checked.map((p) => p.path.join('\u0000')));
     problems = problems.filter((p) => !specific.has(p.path.join('\u0000'))).concat(checked);
   }
+  problems = onePerValue(problems);
   if (problems.length > 0) throw new InputError(locateAll(parsed, problems.map((p) => labelled(p, record))));
   if (!rubric) throw new Error('unreachable: a schema-valid plan file always names a rubric');
   return { plan: record as unknown as PlanFile, rubric, file: parsed.file, parsed };
+}
+
+/**
+ * One mistake, one line: where the schema finds a value both of the wrong type and not among the
+ * allowed ones (an empty `status:`), only the line naming the allowed values is kept.
+ */
+function onePerValue(problems: Problem[]): Problem[] {
+  const listed = new Set(problems.filter((p) => p.at !== 'key' && / is not one of: /.test(p.message)).map((p) => p.path.join('\u0000')));
+  return problems.filter((p) => p.at === 'key' || / is not one of: /.test(p.message) || !listed.has(p.path.join('\u0000')));
 }
 
 /**

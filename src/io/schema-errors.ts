@@ -70,7 +70,14 @@ function problemFor(error: SchemaError, path: PathSegment[], data: unknown): Pro
     case 'required': {
       const key = String(params.missingProperty);
       const property = properties(error)[key];
-      const what = property && typeof property.description === 'string' ? `; expected ${property.description}` : '';
+      // A key that can hold one value only says what to write; otherwise the schema's description,
+      // as the middle of a sentence ("Version of this file format." would read as a pasted title).
+      const what =
+        property && Object.hasOwn(property, 'const') && ['number', 'string', 'boolean'].includes(typeof property.const)
+          ? `; add "${key}: ${String(property.const)}"`
+          : property && typeof property.description === 'string'
+            ? `; expected ${property.description.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}`
+            : '';
       return { path, label: displayPath([...path, key], data), message: `required key is missing${what}` };
     }
     case 'additionalProperties': {

@@ -80,15 +80,19 @@ function parseFully(file: string, text: string, withData = true): Positioned & {
     ...doc.errors
       .filter((e, i, all) => e.code !== 'RESOURCE_EXHAUSTION' || all.findIndex((f) => f.code === e.code) === i)
       .map((e) => ({ offset: e.pos[0], code: e.code as string, message: e.message })),
-    ...duplicateKeyOffsets(doc).map((offset) => ({ offset, code: 'DUPLICATE_KEY', message: '' })),
+    ...duplicateKeys(doc).map(({ offset, path }) => ({ offset, code: 'DUPLICATE_KEY', message: '', path })),
   ].sort((a, b) => a.offset - b.offset);
   if (errors.length > 0) {
     throw new InputError(
       limitProblems(
         errors.map((e) => {
           const { line, col } = at(e.offset);
+          // A duplicate key is named by its full path, as every other problem is (a plan's
+          // `approach.staff-in-communities.owner`); past the first MAX_PROBLEMS, by the key as written.
           // A bounded slice: the rest of a large file, once per error, would be quadratic.
-          const key = e.code === 'DUPLICATE_KEY' ? (/^[^:\n]*/.exec(text.slice(e.offset, e.offset + 2048))?.[0].trim() ?? '') : '';
+          const path = 'path' in e ? (e.path as PathSegment[] | undefined) : undefined;
+          const key =
+            e.code !== 'DUPLICATE_KEY' ? '' : path !== undefined ? duplicateLabel(doc, path) : (/^[^:\n]*/.exec(text.slice(e.offset, e.offset + 2048))?.[0].trim() ?? '');
           return { file, line, col, path: key, message: yamlMessage(e.code, e.message) };
         }),
       ),
@@ -219,22 +223,68 @@ function yamlMessage(code: string, message: string): string {
 
 /**
  * Where a key repeats one above it in the same mapping: as the library's uniqueKeys would find
- * them (scalar keys with equal values), but with a set per mapping rather than a search.
+ * them (scalar keys with equal values), but with a set per mapping rather than a search. The first
+ * MAX_PROBLEMS + 1 (all that are ever shown) also get their path from the top of the file.
  */
-function duplicateKeyOffsets(doc: Document.Parsed): number[] {
-  const { isScalar, visit } = yaml();
-  const offsets: number[] = [];
+function duplicateKeys(doc: Document.Parsed): { offset: number; path?: PathSegment[] }[] {
+  const { isPair, isScalar, isSeq, visit } = yaml();
+  const found: { offset: number; path?: PathSegment[] }[] = [];
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, ancestors) {
       const seen = new Set<unknown>();
+      let here: PathSegment[] | undefined;
       for (const pair of map.items) {
         if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
-        if (seen.has(pair.key.value)) offsets.push(pair.key.range?.[0] ?? 0);
-        else seen.add(pair.key.value);
+        if (!seen.has(pair.key.value)) {
+          seen.add(pair.key.value);
+          continue;
+        }
+        const offset = pair.key.range?.[0] ?? 0;
+        if (found.length > MAX_PROBLEMS || (typeof pair.key.value !== 'string' && typeof pair.key.value !== 'number')) {
+          found.push({ offset });
+          continue;
+        }
+        if (here === undefined) {
+          here = [];
+          const chain = [...ancestors, map];
+          for (let i = 0; i < chain.length - 1; i++) {
+            const node = chain[i];
+            const child = chain[i + 1];
+            if (isPair(node) && node.value === child && isScalar(node.key)) here.push(String(node.key.value));
+            else if (isSeq(node)) here.push(node.items.indexOf(child as never));
+          }
+        }
+        found.push({ offset, path: [...here, typeof pair.key.value === 'number' ? String(pair.key.value) : pair.key.value] });
       }
     },
   });
-  return offsets;
+  return found;
+}
+
+/**
+ * A duplicate key's path as problems name it: an answer by its indicator key, an action of a plan by
+ * its indicator (`approach.staff-in-communities.owner`), a rubric's characteristic or indicator by id.
+ */
+function duplicateLabel(doc: Document.Parsed, path: PathSegment[]): string {
+  const at = (segments: PathSegment[]) => {
+    try {
+      return doc.getIn(segments);
+    } catch {
+      return undefined;
+    }
+  };
+  if (path[0] === 'actions' && typeof path[1] === 'number' && path.length > 2 && path[2] !== 'key') {
+    const key = at(['actions', path[1], 'key']);
+    if (typeof key === 'string' && /^[a-z0-9-]+\.[a-z0-9-]+$/.test(key)) return formatPath(path.slice(2), key);
+  }
+  // The ids displayPath names a rubric's parts by, read from the document.
+  const ids: Record<string, unknown> = {};
+  if (path[0] === 'characteristics' && typeof path[1] === 'number') {
+    const indicators: Record<number, unknown> = {};
+    if (path[2] === 'indicators' && typeof path[3] === 'number') indicators[path[3]] = { id: at(['characteristics', path[1], 'indicators', path[3], 'id']) };
+    ids.characteristics = { [path[1]]: { id: at(['characteristics', path[1], 'id']), indicators } };
+  }
+  return displayPath(path, ids);
 }
 
 /** An alias whose anchor is not set before it, in document order (the order the library resolves in). */

@@ -2,7 +2,7 @@
 import type { Explanation } from '../core/explain.js';
 import { inlineMarkdown as md } from './escape.js';
 import {
-  bandWords, countedWords, figure, gapWorking, GAPS_HEAD, indicatorWorking, overallLeftOut, overallWorking, scoreWorking, targetWorking, toTargetWorking,
+  bandWords, countedWords, figure, gapWorking, GAPS_HEAD, indicatorWorking, notShownWords, overallLeftOut, overallWorking, scoreWorking, targetWorking, toTargetWorking,
 } from './explain-words.js';
 import { finishHeadings, heading, listItem, WIDTH, wrap } from './markdown-wrap.js';
 
@@ -21,7 +21,8 @@ export function renderExplainMarkdown(e: Explanation): string {
       out.push(...listItem('-', `\`${i.key}\`: ${md(indicatorWorking(i) + target)}`));
     }
     if (c.indicators.length > 0) out.push('');
-    if (c.notShown > 0) para(`${c.notShown} more not shown; their terms are in the sums.`);
+    const hidden = notShownWords(c);
+    if (hidden) para(`${hidden}.`);
     const lines: string[] = [];
     if (c.score !== null) {
       lines.push(`${countedWords(c)}: ${figure(c.sums.points)} out of ${figure(c.sums.possible)}${e.targets ? `; towards targets ${figure(c.sums.reached)} out of ${figure(c.sums.aimed)}` : ''}.`);

@@ -2,7 +2,7 @@
 import type { Explanation } from '../core/explain.js';
 import { visible } from '../core/visible.js';
 import {
-  bandWords, countedWords, figure, gapWorking, GAPS_HEAD, indicatorWorking, overallLeftOut, overallWorking, scoreWorking, targetWorking, toTargetWorking,
+  bandWords, countedWords, figure, gapWorking, GAPS_HEAD, indicatorWorking, notShownWords, overallLeftOut, overallWorking, scoreWorking, targetWorking, toTargetWorking,
 } from './explain-words.js';
 import { columns, padEnd } from './width.js';
 import { wrapText } from './wrap.js';
@@ -26,7 +26,8 @@ export function renderExplainText(e: Explanation, { width = 80 }: { width?: numb
       if (e.targets && i.level !== null) out.push(...wrapText(targetWorking(i, e), width, ' '.repeat(Math.min(keyWidth + 4, Math.floor(width / 2)))));
     }
     if (c.indicators.length === 0) out.push(...wrapText('(no indicators)', width, '  '));
-    if (c.notShown > 0) out.push(...wrapText(`(${c.notShown} more not shown; their terms are in the sums)`, width, '  '));
+    const hidden = notShownWords(c);
+    if (hidden) out.push(...wrapText(`(${hidden})`, width, '  '));
     if (c.score !== null) {
       const sums = `${countedWords(c)}: ${figure(c.sums.points)} out of ${figure(c.sums.possible)}${e.targets ? `; towards targets ${figure(c.sums.reached)} out of ${figure(c.sums.aimed)}` : ''}`;
       out.push(...wrapText(sums, width, '  '));

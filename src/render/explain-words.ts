@@ -34,7 +34,20 @@ export function leftOutWords(reason: LeftOutReason | undefined): string {
 }
 
 export function countedWords(c: ExplainedCharacteristic): string {
-  return c.notShown > 0 ? `Sums of all ${c.counted} counted` : `Sums over the ${c.counted} counted`;
+  return c.notShownCounted > 0 ? `Sums of all ${c.counted} counted` : `Sums over the ${c.counted} counted`;
+}
+
+/**
+ * What the narrowing hid, said truly: those counted have their terms in the sums; those left out
+ * (n/a, not assessed, not applicable) have none. Undefined when nothing is hidden.
+ */
+export function notShownWords(c: ExplainedCharacteristic): string | undefined {
+  const counted = c.notShownCounted;
+  const left = c.notShown - counted;
+  if (counted > 0 && left > 0) return `${counted} more counted and not shown, their terms in the sums; ${left} more left out and not shown`;
+  if (counted > 0) return `${counted} more not shown; their terms are in the sums`;
+  if (left > 0) return `${left} more not shown, left out of the sums`;
+  return undefined;
 }
 
 export function scoreWorking(c: ExplainedCharacteristic): string {
@@ -45,7 +58,23 @@ export function scoreWorking(c: ExplainedCharacteristic): string {
 export function bandWords(band: BandWorking | null, score: number | null): string {
   if (band === null || score === null) return 'Band: none (no score)';
   const next = band.next ? `, below ${figure(band.next.min)} (${band.next.label})` : '';
-  return `Band: ${band.label}, as ${oneDecimal(score)} is at least ${figure(band.min)}${next}`;
+  const shown = comparableScore(score, band);
+  const rounded = shown === oneDecimal(score) ? '' : ` (${oneDecimal(score)} to one decimal)`;
+  return `Band: ${band.label}, as ${shown}${rounded} is at least ${figure(band.min)}${next}`;
+}
+
+/**
+ * The score as the band sentence compares it: to one decimal, as the report shows it, unless that
+ * rounding crosses a threshold (49.95 shown as 50.0 would read "50.0 ... below 50"); then to as many
+ * decimals as make the comparison true as written (49.95).
+ */
+function comparableScore(score: number, band: BandWorking): string {
+  for (let decimals = 1; decimals <= 12; decimals++) {
+    const text = decimals === 1 ? oneDecimal(score) : score.toFixed(decimals).replace(/0+$/, '');
+    const n = Number(text);
+    if (n >= band.min && (band.next === null || n < band.next.min)) return text;
+  }
+  return String(score);
 }
 
 export function toTargetWorking(c: ExplainedCharacteristic): string {

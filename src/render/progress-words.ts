@@ -24,13 +24,19 @@ export function countsLine(c: ProgressCounts): string {
 
 const level = (rubric: Rubric, value: number) => `${value} ${levelLabel(rubric, value)}`;
 
-/** "Level 1 Emerging when planned, target 3 Embedded, now 2 Developing (up 1)." */
+/**
+ * "Level 1 Emerging when planned, target 3 Embedded, now 2 Developing (up 1)." When the later answers
+ * set their own target for the indicator, other than the plan's, it is named and judged against:
+ * "target 3 Embedded in the plan, 2 Developing in y2027.yaml, now 2 Developing (up 1, target met)."
+ */
 export function levelLine(a: ProgressAction, { rubric, later }: ProgressContext): string {
-  const start = `Level ${level(rubric, a.baseline)} when planned, target ${level(rubric, a.target)}`;
+  const other = later !== undefined && a.answersTarget !== undefined && a.answersTarget !== a.target;
+  const aim = other ? `target ${level(rubric, a.target)} in the plan, ${level(rubric, a.answersTarget!)} in ${later}` : `target ${level(rubric, a.target)}`;
+  const start = `Level ${level(rubric, a.baseline)} when planned, ${aim}`;
   if (later === undefined) return `${start}.`;
   if (a.now === null || a.moved === null) return `${start}, now not scored (not answered, not applicable, or n/a).`;
   const moved = a.moved === 0 ? 'no change' : a.moved > 0 ? `up ${a.moved}` : `down ${-a.moved}`;
-  return `${start}, now ${level(rubric, a.now)} (${moved}${a.now >= a.target ? ', target met' : ''}).`;
+  return `${start}, now ${level(rubric, a.now)} (${moved}${a.now >= (a.answersTarget ?? a.target) ? ', target met' : ''}).`;
 }
 
 export const ownerText = (a: ProgressAction) => (a.owner === null || a.owner.trim() === '' ? 'not yet named' : a.owner);

@@ -163,8 +163,9 @@ describe('plan: onto an existing plan', () => {
       edited.replace('  answers: county.answers.yaml\n  assessedOn: 2026-10-14\n', '  answers: county-2027.answers.yaml\n  assessedOn: 2027-10-12\n') +
       '  - key: delta.d1\n    baseline: 2\n    target: 3\n    action: d1 step 2\n    owner:\n    due:\n    status: planned\n    notes: []\n';
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(expected);
-    // 2027: a2 and b2 reached 3, their target; d2 is n/a, which meets nothing.
+    // 2027: a2 and b2 reached 3, their target; d2 is n/a, so no longer a gap either (listed first: the plan's order).
     expect(r.stderr.split('\n')).toEqual([
+      'delta.d2 is no longer a gap: county-2027.answers.yaml answers it not applicable; its action is still planned: mark it dropped if it is no longer needed',
       'alpha.a2 now meets its target (level 3, target 3); its action is still planned: mark it done if the work is finished',
       'beta.b2 now meets its target (level 3, target 3); its action is marked done',
       'plan.yaml: 1 action added at the end (delta.d1); the actions already there are unchanged',

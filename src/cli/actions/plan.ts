@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
-import type { MetTarget, PlanSource } from '../../core/plan.js';
-import { newPlan, subjectProblem, updatePlan } from '../../core/plan.js';
+import type { PlanSource } from '../../core/plan.js';
+import { newPlan, noLongerAGapLine, subjectProblem, updatePlan } from '../../core/plan.js';
 import { assess } from '../../core/score.js';
 import { visible, visibleMessage } from '../../core/visible.js';
 import { builtinRubricIds } from '../../io/builtin.js';
@@ -72,7 +72,7 @@ async function updateExisting(
   }
 
   const update = updatePlan(existing.plan, assessment, source, top);
-  for (const met of update.met) warn(visibleMessage(metLine(met)));
+  for (const met of update.met) warn(visibleMessage(noLongerAGapLine(met, assessment.source ?? 'the answers file')));
   if (update.added.length === 0 && !update.basedOnChanged) {
     warn(`${visible(output)}: every gap already has an action; the plan is unchanged`);
     return EXIT.ok;
@@ -113,17 +113,6 @@ function newPlanWords(actions: number, gaps: number): string {
   if (gaps === 0) return 'no gaps: every question scored is at its target, so the plan has no actions yet';
   if (actions === gaps) return `${count(actions, 'action')} planned, one for each gap`;
   return `${count(actions, 'action')} planned, for the first ${actions} of ${count(gaps, 'gap')}`;
-}
-
-/** "approach.staff-in-communities now meets its target (level 3, target 3); its action is ..." */
-function metLine(m: MetTarget): string {
-  const state = {
-    planned: 'still planned: mark it done if the work is finished',
-    'in-progress': 'in progress: mark it done if the work is finished',
-    done: 'marked done',
-    dropped: 'dropped',
-  }[m.status];
-  return `${m.key} now meets its target (level ${m.level}, target ${m.target}); its action is ${state}`;
 }
 
 function isExistingFile(path: string): boolean {
