@@ -19,3 +19,9 @@ export { renderTemplate } from './render/template.js';
 export { plain } from './render/style.js';
 export type { Style } from './render/style.js';
 export { toolVersion } from './generated/version.js';
+// Several assessors, the yearly cycle and the worked arithmetic (SPEC "Several assessors", "Action plan", "Explain").
+export { combinedScore, isDisputed, spread } from './core/views.js';
+export { explain } from './core/explain.js';
+export type { Explanation } from './core/explain.js';
+export { newPlan, updatePlan } from './core/plan.js';
+export { progress, isOverdue } from './core/progress.js';

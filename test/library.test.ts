@@ -16,7 +16,9 @@ describe('library API (package "exports")', () => {
       try { await lib.loadAnswers(${JSON.stringify(join(fixtures, 'bad', 'score-7.yaml'))}); }
       catch (e) { located = e instanceof lib.InputError ? lib.formatProblem(e.problems[0]) : 'wrong error'; }
       const after = process.listenerCount('uncaughtException') + process.listenerCount('SIGINT');
-      console.log(JSON.stringify({ score: report.overall.score, band: a.overall.band, text: text.split('\\n')[0], located, handlers: after - before, ids: lib.builtinRubricIds().length > 0 }));
+      const team = { median: lib.combinedScore([3, 1, 2, 2]), spread: lib.spread([1, 'unknown', 3]), disputed: lib.isDisputed(['n/a', 1]) };
+      const worked = lib.explain(rubric.rubric, a).overall.score;
+      console.log(JSON.stringify({ team, worked, score: report.overall.score, band: a.overall.band, text: text.split('\\n')[0], located, handlers: after - before, ids: lib.builtinRubricIds().length > 0 }));
     `;
     // Resolve the package by name, as an installed dependency would be.
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -27,6 +29,8 @@ describe('library API (package "exports")', () => {
     const result = JSON.parse(out);
     expect(result.score).toBeCloseTo((2 * (500 / 9) + 50) / 3, 12);
     expect(result.band).toBe('Mid');
+    expect(result.team).toEqual({ median: 2, spread: 2, disputed: true });
+    expect(result.worked).toBe(result.score);
     expect(result.text).toBe('Testshire County Council (county)');
     expect(result.located).toMatch(/score-7\.yaml:6:13: alpha\.a1: 7 is not on the scale 0-3$/);
     expect(result.handlers).toBe(0);
