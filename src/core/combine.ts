@@ -15,6 +15,8 @@ import { combinedScore, isDisputed, spread } from './views.js';
 export interface CombineInput {
   /** The path as the user gave it. */
   file: string;
+  /** Which file on disk it is (device and inode), so one file named by two paths or a link is seen as one. */
+  fileId?: string;
   answers: AnswersFile;
   /** The rubric it was checked against; `source` names it in messages ("the built-in rubric"). */
   rubric: RubricIdentity & { source: string };
@@ -186,8 +188,11 @@ export function combineProblems(inputs: readonly CombineInput[], rubric: Rubric)
     else {
       const shown = JSON.stringify(view.name);
       const other = earlier.fromFileName ? `the name of ${earlier.input.file}'s view (after its file name, as it has no assessor:)` : `the assessor of ${earlier.input.file}`;
-      const message = earlier.input.file === file
-        ? "this file is named twice; give each assessor's file once"
+      const sameFile = earlier.input.file === file || (input.fileId !== undefined && earlier.input.fileId === input.fileId);
+      const message = sameFile
+        ? earlier.input.file === file
+          ? "this file is named twice; give each assessor's file once"
+          : `this is the same file as ${earlier.input.file}, named twice; give each assessor's file once`
         : view.fromFileName
         ? `this file has no assessor:, so its view is named ${shown} after its file name, which is also ${other}; give each file its own assessor:`
         : `${shown} is also ${other}; each file must be one assessor's view: give each its own assessor:`;

@@ -1,6 +1,6 @@
 // Issue 13 item 2: every file combine refuses, with its exact one-line message and exit 2, and
 // files on disk left as they were.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, fixtures, tempDir } from '../helpers.js';
 
@@ -89,6 +89,12 @@ describe('combine refuses', () => {
     );
     expect(refused(dir, ['finance.answers.yaml', 'hr.answers.yaml', 'finance.answers.yaml'])).toBe(
       "finance.answers.yaml:6:11: assessor: this file is named twice; give each assessor's file once\n",
+    );
+    // The same file by another path, or through a link, is the same file named twice, not a second assessor.
+    symlinkSync(join(dir, 'finance.answers.yaml'), join(dir, 'link.yaml'));
+    expect(refused(dir, ['finance.answers.yaml', 'hr.answers.yaml', './finance.answers.yaml', 'link.yaml'])).toBe(
+      "./finance.answers.yaml:6:11: assessor: this is the same file as finance.answers.yaml, named twice; give each assessor's file once\n" +
+        "link.yaml:6:11: assessor: this is the same file as finance.answers.yaml, named twice; give each assessor's file once\n",
     );
     const named = variant(dir, 'commissioning.answers.yaml', 'named.answers.yaml', (t) => t.replace('assessor: Commissioning Lead', 'assessor: HR'));
     expect(refused(dir, ['hr.answers.yaml', named])).toBe(

@@ -45,6 +45,7 @@ export async function runCombine(files: readonly string[], options: CombineComma
   );
   const inputs: CombineInput[] = read.map(({ parsed, loaded }) => ({
     file: parsed.file,
+    fileId: fileIdentity(parsed.file),
     answers: loaded.answers,
     rubric: { id: loaded.rubric.rubric.id, version: loaded.rubric.rubric.version, hash: loaded.rubric.hash, source: rubricSourcePhrase(loaded.rubric.file) },
     locate: (problem) => locate(parsed, problem),
@@ -61,6 +62,15 @@ export async function runCombine(files: readonly string[], options: CombineComma
   const comments = before !== undefined ? commentPlaces(before) : [];
   for (const line of renderCombineSummary(combination.summary, { output: options.output, comments })) warn(line);
   return EXIT.ok;
+}
+
+function fileIdentity(file: string): string | undefined {
+  try {
+    const { dev, ino } = statSync(file);
+    return `${dev}:${ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every file is read before any mistake is reported, so the user sees all of them at once, in command-line order. */
