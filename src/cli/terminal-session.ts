@@ -36,7 +36,3 @@ function showCursor(): void {
   if (process.stdout.isTTY) process.stdout.write('\x1b[?25h');
 }
 
-/** A path or value as it can be pasted into a shell to carry on. */
-export function shellQuote(text: string): string {
-  return /^[\w./,-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
-}

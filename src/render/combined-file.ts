@@ -9,7 +9,7 @@ import { visible } from '../core/visible.js';
 import type { View } from '../core/views.js';
 import { isDisputed, spread } from '../core/views.js';
 import { scalar } from './answers-file.js';
-import { count } from './format.js';
+import { count, shellQuote } from './format.js';
 import { wrap } from './wrap.js';
 
 export interface CombinedFileOptions {
@@ -155,7 +155,7 @@ export function renderCombineSummary(summary: CombineSummary, options: SummaryOp
     const them = unsettled + again === 1 ? 'it' : 'them';
     lines.push(
       options.output !== undefined
-        ? `${what}: settle ${them} with: council-resilience moderate ${shellWord(options.output)}${all} (or write agreed: in the file)`
+        ? `${what}: settle ${them} with: council-resilience moderate ${shellQuote(options.output)}${all} (or write agreed: in the file)`
         : `${what}: save the combined file with --output FILE, then settle ${them} with: council-resilience moderate FILE${all}`,
     );
   }
@@ -219,7 +219,3 @@ function plainText(edit: Extract<HandEdit, { kind: 'plain' }>): string {
   return `${edit.key} (${parts.join(', ')})`;
 }
 
-/** A path as a shell word, for a command to copy. */
-function shellWord(path: string): string {
-  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}

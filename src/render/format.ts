@@ -18,3 +18,8 @@ export function bar(score: number | null, width: number, full = '█', empty = '
 export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
 }
+
+/** A path or value as a shell word, so a command shown to carry on can be pasted as it is. */
+export function shellQuote(text: string): string {
+  return /^[\w./,-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}

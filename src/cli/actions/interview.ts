@@ -14,7 +14,8 @@ import { AnswersStore, ChangedOnDisk, whyFolderNotWritable, whyNotWritable } fro
 import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
-import { shellQuote, withTerminalPrompter } from '../terminal-session.js';
+import { shellQuote } from '../../render/format.js';
+import { withTerminalPrompter } from '../terminal-session.js';
 import { warn } from '../output.js';
 import { visible } from '../../core/visible.js';
 import type { CarriedForward } from '../../interview/carry-forward.js';

@@ -13,7 +13,8 @@ import { ChangedOnDisk, whyNotWritable } from '../../interview/store.js';
 import { count } from '../../render/format.js';
 import { wrapText } from '../../render/wrap.js';
 import { EXIT } from '../exit-codes.js';
-import { shellQuote, withTerminalPrompter } from '../terminal-session.js';
+import { shellQuote } from '../../render/format.js';
+import { withTerminalPrompter } from '../terminal-session.js';
 import { printWarnings, warn } from '../output.js';
 import { promptWidth } from '../width.js';
 
