@@ -14,7 +14,7 @@ import { builtinRubricIds } from './builtin.js';
 import type { LoadedRubric } from './load.js';
 import { loadRubricFile, readYamlFile, resolveRubricRef } from './load.js';
 import { schemaProblems } from './schema-errors.js';
-import { OPTIONS, readsAs, yaml } from './yaml-edit.js';
+import { afterLine, lineStart, OPTIONS, readsAs, yaml } from './yaml-edit.js';
 import type { ParsedYaml } from './yaml.js';
 import { locate, locateAll } from './yaml.js';
 import { editYaml } from './yaml-edit.js';
@@ -188,14 +188,3 @@ function viaLibrary(text: string, edit: PlanEdit): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The offset just past the end of the line holding `offset` (its newline included). */
-function afterLine(text: string, offset: number): number {
-  if (offset > 0 && text[offset - 1] === '\n') return offset;
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl + 1;
-}

@@ -268,12 +268,13 @@ function keyText(key: string): string {
   return /^[A-Za-z0-9_][\w.-]*$/.test(key) && !/^(null|true|false|yes|no|on|off|y|n|~)$/i.test(key) ? key : JSON.stringify(key);
 }
 
-function lineStart(text: string, offset: number): number {
+/** The offset where the line holding `offset` starts. */
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** The offset just past the end of the line holding `offset` (its newline included). */
-function afterLine(text: string, offset: number): number {
+export function afterLine(text: string, offset: number): number {
   if (offset > 0 && text[offset - 1] === '\n') return offset;
   const nl = text.indexOf('\n', offset);
   return nl === -1 ? text.length : nl + 1;
