@@ -68,14 +68,7 @@ export function renderHtml(a: Assessment, { rubric, top, plan }: ReportContext):
   // A column of toTarget only when some characteristic's differs from its score.
   const towards = a.characteristics.some((c) => showsToTarget(c.score, c.toTarget));
   const out: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en-GB">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Community resilience assessment: ${h(a.council.name)}</title>`,
-    `<style>\n${CSS}${a.agreement ? `\n${TEAM_CSS}` : ''}\n</style>`,
-    '</head>',
+    ...documentHead(`Community resilience assessment: ${a.council.name}`, `${CSS}${a.agreement ? `\n${TEAM_CSS}` : ''}`),
     '<body>',
     '<header>',
     `<h1>Community resilience assessment: ${h(a.council.name)}</h1>`,
@@ -201,4 +194,18 @@ function keyList(title: string, intro: string, keys: readonly string[], indicato
   if (keys.length === 0) return [];
   const items = keys.map((key) => `<li>${h(indicators.find((i) => i.key === key)?.statement ?? key)}</li>`);
   return [`<h2>${h(title)} (${keys.length})</h2>`, `<p>${h(intro)}</p>`, '<ul>', ...items, '</ul>'];
+}
+
+/** The start of every self-contained HTML report, up to </head>: British English, one inline style sheet. */
+export function documentHead(title: string, css: string): string[] {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(title)}</title>`,
+    `<style>\n${css}\n</style>`,
+    '</head>',
+  ];
 }

@@ -1,5 +1,5 @@
 import type { ProgressAction, ProgressReport } from '../core/progress.js';
-import { CSS } from './html.js';
+import { CSS, documentHead } from './html.js';
 import { escapeHtml as h } from './escape.js';
 import type { ProgressContext } from './progress-words.js';
 import { countsLine, dueText, groups, heading, levelLine, ownerText, STATUS_WORDS } from './progress-words.js';
@@ -16,14 +16,7 @@ table.counts { width: auto; }
 export function renderProgressHtml(r: ProgressReport, context: ProgressContext): string {
   const c = r.counts;
   const out: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en-GB">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(heading(r))}</title>`,
-    `<style>\n${CSS}\n${EXTRA}\n</style>`,
-    '</head>',
+    ...documentHead(heading(r), `${CSS}\n${EXTRA}`),
     '<body>',
     '<header>',
     `<h1>${h(heading(r))}</h1>`,
