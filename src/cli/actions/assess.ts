@@ -1,8 +1,7 @@
-import { InputError, UsageError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { PlanInReport } from '../../core/plan.js';
 import { planForGaps, subjectProblem } from '../../core/plan.js';
 import { policyFailures } from '../../core/policy.js';
-import { scaleMax } from '../../core/rubric.js';
 import { placeInCohort } from '../../core/placement.js';
 import { assess } from '../../core/score.js';
 import { readCohort } from '../../io/batch-json.js';
@@ -18,7 +17,8 @@ import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
-import { emit, printWarnings, warn } from '../output.js';
+import { emit, warn } from '../output.js';
+import { acceptAnswers } from '../answers-input.js';
 import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 import { outputWidth } from '../width.js';
 
@@ -46,13 +46,7 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
   );
   const parsed = await readYamlFile(file);
   const loaded = await answersFromParsed(parsed, options.rubric);
-  refuseOutputOverInput([{ file: loaded.rubric.file, what: 'the rubric the answers file names' }], outputs);
-  printWarnings(loaded.warnings);
-  const { rubric } = loaded.rubric;
-  const max = scaleMax(rubric);
-  if (options.target !== undefined && options.target > max) {
-    throw new UsageError(`--target ${options.target} is above the top of the scale of rubric "${rubric.id}" (${max}); use 1-${max}`);
-  }
+  const rubric = acceptAnswers(loaded, outputs, options.target);
   const scored = assess(rubric, loaded.answers, { target: options.target, source: file });
   let assessment = scored;
   if (options.cohort !== undefined) {

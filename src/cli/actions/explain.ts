@@ -1,6 +1,5 @@
 import { UsageError } from '../../core/errors.js';
 import { explain } from '../../core/explain.js';
-import { scaleMax } from '../../core/rubric.js';
 import { assess } from '../../core/score.js';
 import { parseSelection, selectionProblemMessage } from '../../core/selection.js';
 import { toolVersion } from '../../generated/version.js';
@@ -9,7 +8,8 @@ import { renderExplainJson } from '../../render/explain-json.js';
 import { renderExplainMarkdown } from '../../render/explain-markdown.js';
 import { renderExplainText } from '../../render/explain-text.js';
 import { EXIT } from '../exit-codes.js';
-import { emit, printWarnings } from '../output.js';
+import { emit } from '../output.js';
+import { acceptAnswers } from '../answers-input.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
 import { outputWidth } from '../width.js';
 
@@ -26,13 +26,7 @@ export async function runExplain(file: string, only: readonly string[], options:
   const outputs = [{ file: options.output, option: '--output' }];
   refuseOutputOverInput([{ file, what: 'the answers file' }], outputs);
   const loaded = await loadAnswers(file);
-  refuseOutputOverInput([{ file: loaded.rubric.file, what: 'the rubric the answers file names' }], outputs);
-  printWarnings(loaded.warnings);
-  const { rubric } = loaded.rubric;
-  const max = scaleMax(rubric);
-  if (options.target !== undefined && options.target > max) {
-    throw new UsageError(`--target ${options.target} is above the top of the scale of rubric "${rubric.id}" (${max}); use 1-${max}`);
-  }
+  const rubric = acceptAnswers(loaded, outputs, options.target);
   let selection;
   if (only.length > 0) {
     const result = parseSelection(rubric, only.join(','));

@@ -12,7 +12,8 @@ import { locate } from '../../io/yaml.js';
 import { count } from '../../render/format.js';
 import { actionLines, renderPlanFile, yamlString } from '../../render/plan-file.js';
 import { EXIT } from '../exit-codes.js';
-import { emit, ownStream, printWarnings, warn } from '../output.js';
+import { emit, ownStream, warn } from '../output.js';
+import { acceptAnswers } from '../answers-input.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
 
 export interface PlanOptions {
@@ -24,9 +25,7 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   const outputs = [{ file: options.output, option: '--output' }];
   refuseOutputOverInput([{ file, what: 'the answers file' }], outputs);
   const loaded = await loadAnswers(file);
-  refuseOutputOverInput([{ file: loaded.rubric.file, what: 'the rubric the answers file names' }], outputs);
-  printWarnings(loaded.warnings);
-  const { rubric } = loaded.rubric;
+  const rubric = acceptAnswers(loaded, outputs);
   const assessment = assess(rubric, loaded.answers, { source: file });
   // Paths in the plan are seen from the plan's own folder, as an answers file's rubric path is.
   const folder = options.output === undefined || ownStream(options.output) !== undefined ? process.cwd() : dirname(resolve(options.output));
