@@ -136,13 +136,7 @@ export async function answersFromParsed(parsed: ParsedYaml, rubricOverride?: str
     const ref = data.rubric;
     const path = resolveRubricRef(ref, dirname(parsed.file));
     if (!cache?.has(resolve(path)) && !existsSync(path)) {
-      const ids = builtinRubricIds();
-      problems.push({
-        path: ['rubric'],
-        message: SLUG.test(ref)
-          ? `no built-in rubric "${ref}"${suggestion(ref, ids)} (built-in: ${ids.join(', ')}); or give a path to a rubric file`
-          : `rubric file not found: ${path}`,
-      });
+      problems.push({ path: ['rubric'], message: missingRubricMessage(ref, path) });
     } else {
       rubric = await cachedRubricFile(path, cache);
     }
@@ -188,4 +182,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function displayable(absolute: string): string {
   const rel = relative(process.cwd(), absolute);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
+}
+
+/** What is wrong with a file's `rubric:` that names nothing: a misspelt built-in id, or a path to no file. */
+export function missingRubricMessage(ref: string, path: string): string {
+  const ids = builtinRubricIds();
+  return SLUG.test(ref)
+    ? `no built-in rubric "${ref}"${suggestion(ref, ids)} (built-in: ${ids.join(', ')}); or give a path to a rubric file`
+    : `rubric file not found: ${path}`;
 }

@@ -8,11 +8,9 @@ import type { Problem } from '../core/errors.js';
 import { formatPath, InputError } from '../core/errors.js';
 import type { PlanFile } from '../core/plan.js';
 import { checkPlan } from '../core/plan.js';
-import { suggestion } from '../core/suggest.js';
 import { validatePlan } from '../generated/validators.js';
-import { builtinRubricIds } from './builtin.js';
 import type { LoadedRubric } from './load.js';
-import { loadRubricFile, readYamlFile, resolveRubricRef } from './load.js';
+import { loadRubricFile, missingRubricMessage, readYamlFile, resolveRubricRef } from './load.js';
 import { schemaProblems } from './schema-errors.js';
 import { afterLine, lineStart, OPTIONS, readsAs, yaml } from './yaml-edit.js';
 import type { ParsedYaml } from './yaml.js';
@@ -26,8 +24,6 @@ export interface LoadedPlan {
   /** The file as read, for locating a later problem (another council) in it. */
   parsed: ParsedYaml;
 }
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export async function loadPlan(file: string): Promise<LoadedPlan> {
   return planFromParsed(await readYamlFile(file));
@@ -50,15 +46,8 @@ export async function planFromParsed(parsed: ParsedYaml): Promise<LoadedPlan> {
   if (typeof record.rubric === 'string' && record.rubric.trim() !== '') {
     const ref = record.rubric;
     const path = resolveRubricRef(ref, dirname(parsed.file));
-    if (!existsSync(path)) {
-      const ids = builtinRubricIds();
-      problems.push({
-        path: ['rubric'],
-        message: SLUG.test(ref)
-          ? `no built-in rubric "${ref}"${suggestion(ref, ids)} (built-in: ${ids.join(', ')}); or give a path to a rubric file`
-          : `rubric file not found: ${path}`,
-      });
-    } else rubric = await loadRubricFile(path);
+    if (!existsSync(path)) problems.push({ path: ['rubric'], message: missingRubricMessage(ref, path) });
+    else rubric = await loadRubricFile(path);
   }
   if (rubric) {
     // The rubric's words ("4 is not on the scale 0-3", "not an indicator") beat the schema's at the same place.
