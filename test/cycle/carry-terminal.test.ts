@@ -56,17 +56,17 @@ maybe('interview --from in a real terminal', () => {
     expect(screen('carry')).not.toContain("What is the council's name?");
     expect(screen('carry')).not.toContain('What type of council is this?');
     tmux('send-keys', '-t', 'carry', 'Enter'); // confirm 2
-    await waitFor('carry', /Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt of question 1');
+    await waitFor('carry', /^\? Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt of question 1');
     type('carry', '');
     await waitFor('carry', question(2, '2 Developing'), 'question 2 on last year\'s 2');
     tmux('send-keys', '-t', 'carry', 'Enter'); // confirm 2
-    await waitFor('carry', /Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt of question 2');
+    await waitFor('carry', /^\? Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt of question 2');
     type('carry', '');
     await waitFor('carry', question(3, '1 Emerging'), 'question 3 on last year\'s 1');
     tmux('send-keys', '-t', 'carry', 'Down');
     tmux('send-keys', '-t', 'carry', 'Down');
     tmux('send-keys', '-t', 'carry', 'Enter'); // 1 -> 3 Embedded
-    await waitFor('carry', /Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt of question 3');
+    await waitFor('carry', /^\? Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt of question 3');
     type('carry', 'Budget 2026/27, p. 12');
     await waitFor('carry', question(4, '2 Developing'), 'question 4 on last year\'s 2');
     tmux('send-keys', '-t', 'carry', 'C-c');

@@ -287,7 +287,7 @@ describe('the question for another file to save in', () => {
     tmux('send-keys', '-t', session, 'Enter'); // County
     await waitFor(session, /❯ 0 None/, 'the first question');
     tmux('send-keys', '-t', session, 'Down', 'Enter'); // 1 Some
-    await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt');
+    await waitFor(session, /^\? Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt');
     tmux('send-keys', '-t', session, 'Enter');
     await waitFor(session, /question 2 of 6[\s\S]*❯ 0 None/, 'the second question');
     expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('0'); // the list hides it

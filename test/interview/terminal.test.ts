@@ -38,7 +38,7 @@ maybe('interview in a real terminal', () => {
       await waitFor(session, /❯ 0 None/, `the choices of question ${question}`);
       for (let i = 0; i < steps; i++) tmux('send-keys', '-t', session, 'Down');
       tmux('send-keys', '-t', session, 'Enter');
-      await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
+      await waitFor(session, /^\? Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
       if (evidence) tmux('send-keys', '-t', session, '-l', evidence);
       tmux('send-keys', '-t', session, 'Enter');
     };
@@ -142,7 +142,7 @@ maybe('interview in a real terminal: hardening', () => {
     tmux('send-keys', '-t', session, 'Enter'); // County
     await waitFor(session, /❯ 0 None/, 'the first question');
     tmux('send-keys', '-t', session, 'Down', 'Enter'); // 1 Some
-    await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt');
+    await waitFor(session, /^\? Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt');
     tmux('send-keys', '-t', session, 'Enter');
     await waitFor(session, /question 2 of 6[\s\S]*❯ 0 None/, 'the second question');
     expect(tmux('display', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('0'); // the list hides it
@@ -182,7 +182,7 @@ maybe('interview in a real terminal: hardening', () => {
     await waitFor(session, new RegExp(`question ${question} of 6[\\s\\S]*❯ 0 None`), `question ${question}`);
     for (let i = 0; i < steps; i++) tmux('send-keys', '-t', session, 'Down');
     tmux('send-keys', '-t', session, 'Enter');
-    await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
+    await waitFor(session, /^\? Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
     type(session, evidence);
   };
   const begin = async (session: string, name: string) => {
@@ -238,7 +238,7 @@ maybe('interview in a real terminal: hardening', () => {
       `Could not save your answers to ${answers}: the folder ${join(dir, 'share')} does not exist. They are kept until they can be saved.`,
     );
     type('deleted', rescued);
-    await waitFor('deleted', /Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt');
+    await waitFor('deleted', /^\? Evidence \(optional; press Enter to skip\):\s*$/m, 'the evidence prompt');
     tmux('send-keys', '-t', 'deleted', 'C-c');
     expect(await waitForFile(files.exit)).toBe('130');
     expect(lines('deleted')).toContain(`Stopped. 2 of 6 answers are saved in ${rescued}`);

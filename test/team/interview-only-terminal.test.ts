@@ -46,7 +46,7 @@ maybe('interview --only --assessor in a real terminal', () => {
       await waitFor(session, new RegExp(`Approach · question ${question} of ${n} ──[\\s\\S]*❯ 0 Not in place`), `question ${question}`);
       for (let i = 0; i < steps; i++) tmux('send-keys', '-t', session, 'Down');
       tmux('send-keys', '-t', session, 'Enter');
-      await waitFor(session, /Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
+      await waitFor(session, /^\? Evidence \(optional; press Enter to skip\):\s*$/m, `the evidence prompt of question ${question}`);
       type(session, evidence);
     };
 
