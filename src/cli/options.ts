@@ -17,6 +17,13 @@ export function formatOption(formats: readonly string[]): Option {
 export const noColorOption = () =>
   new Option('--no-color', 'plain text, without colour (NO_COLOR and FORCE_COLOR are honoured too; --no-color wins)');
 
+/** `--accessible` (interview, moderate): SPEC "Accessibility". */
+export const accessibleOption = () =>
+  new Option(
+    '--accessible',
+    'plain prompts for a screen reader: each question printed once and answered by typing a number or letter, the answer said back, nothing redrawn (ACCESSIBLE=1 does the same)',
+  );
+
 export const outputOption = () =>
   new Option('-o, --output <file>', 'write to this file instead of the screen (replaced in one step, never half-written)');
 

@@ -11,7 +11,7 @@ import { combinedScore, isDisputed, spread } from '../core/views.js';
 import { visible } from '../core/visible.js';
 import { asSentence } from '../render/agreement.js';
 import { wrapHanging, wrapText } from '../render/wrap.js';
-import type { Choice, Prompter } from './prompter.js';
+import { BACK, SKIP, type Choice, type Prompter } from './prompter.js';
 
 export interface ModerationOptions {
   rubric: Rubric;
@@ -57,8 +57,6 @@ export interface ModerationCount {
   notApplying: string[];
 }
 
-const BACK = Symbol('back');
-const SKIP = Symbol('skip');
 type LevelChoice = ScoreValue | typeof BACK | typeof SKIP;
 
 /** The answer's views, or none when it is not a combined answer. */

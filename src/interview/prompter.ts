@@ -1,4 +1,7 @@
-/** What the interview needs from a terminal; the real one wraps @inquirer/prompts, tests script one. */
+/**
+ * What the interview needs from a terminal; the usual one wraps @inquirer/prompts, --accessible
+ * swaps in plain numbered lines (accessible.ts), tests script one.
+ */
 export interface Choice<T> {
   name: string;
   value: T;
@@ -12,6 +15,13 @@ export interface Prompter {
   /** Prints lines of information between questions. */
   say(text: string): void;
 }
+
+/**
+ * The values of the choices that are not answers: going back to the question before, and leaving
+ * one for later. Shared, so a prompter can tell them apart (the accessible one gives them b and s).
+ */
+export const BACK = Symbol('back');
+export const SKIP = Symbol('skip');
 
 /** Thrown by a prompter when the person presses Ctrl-C or Ctrl-D. */
 export function isInterrupt(error: unknown): boolean {

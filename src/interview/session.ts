@@ -7,7 +7,7 @@ import type { Selection } from '../core/selection.js';
 import type { Answer, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
 import { oneDecimal, percent } from '../render/format.js';
 import { wrapText } from '../render/wrap.js';
-import type { Choice, Prompter } from './prompter.js';
+import { BACK, type Choice, type Prompter } from './prompter.js';
 import { changeLines, startingPoint, type LastYear } from './carry-forward.js';
 
 export interface InterviewOptions {
@@ -33,7 +33,6 @@ interface Step {
   key: string;
 }
 
-const BACK = Symbol('back');
 type ScoreChoice = ScoreValue | typeof BACK;
 
 export async function runInterview({ rubric, file, prompter, save, only, from, targets = false, width = 78 }: InterviewOptions): Promise<AnswersFile> {

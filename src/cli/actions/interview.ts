@@ -33,6 +33,8 @@ export interface InterviewCommandOptions {
   targets?: boolean;
   /** `--from`: last year's answers file, carried forward. */
   from?: string;
+  /** `--accessible` (or ACCESSIBLE=1): plain numbered prompts for a screen reader. */
+  accessible?: boolean;
   color: boolean;
 }
 
@@ -67,7 +69,7 @@ export async function runInterviewCommand(
         '"council-resilience assess <answers.yaml>"; for a blank file to fill in, "council-resilience template".',
     );
   }
-  return withTerminalPrompter(injected, (prompter) => interviewWith(options, prompter, date));
+  return withTerminalPrompter(injected, (prompter) => interviewWith(options, prompter, date), { accessible: options.accessible, color: options.color });
 }
 
 async function interviewWith(options: InterviewCommandOptions, prompter: Prompter, date: () => string): Promise<number> {
@@ -139,7 +141,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
         (started.only ? ` --only ${shellQuote(started.only.ids.join(','))}` : '') + (started.carried ? ` --from ${shellQuote(started.carried.last.file)}` : '');
       warn(
         `\nStopped. ${answered} of ${total} answers are saved in ${saved.path}\n` +
-          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}${options.targets ? ' --targets' : ''}`,
+          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}${options.targets ? ' --targets' : ''}${options.accessible ? ' --accessible' : ''}`,
       );
     }
     return EXIT.interrupted;

@@ -20,6 +20,10 @@ import { promptWidth } from '../width.js';
 
 export interface ModerateOptions {
   all?: boolean;
+  /** `--accessible` (or ACCESSIBLE=1): plain numbered prompts for a screen reader. */
+  accessible?: boolean;
+  /** false with --no-color. */
+  color?: boolean;
 }
 
 
@@ -45,7 +49,10 @@ export async function runModerate(path: string, options: ModerateOptions = {}, i
   const why = whyNotWritable(path);
   if (why !== undefined) throw new UsageError(`cannot save the agreed levels to ${path}: ${why}`);
 
-  return withTerminalPrompter(injected, (prompter) => moderateWith(path, text, file, rubric, options, prompter));
+  return withTerminalPrompter(injected, (prompter) => moderateWith(path, text, file, rubric, options, prompter), {
+    accessible: options.accessible,
+    color: options.color !== false,
+  });
 }
 
 async function moderateWith(path: string, text: string, file: AnswersFile, rubric: Rubric, options: ModerateOptions, prompter: Prompter): Promise<number> {
@@ -80,7 +87,7 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
       return EXIT.usage;
     }
     if (!isInterrupt(error)) throw error;
-    warn(`\n${stoppedMessage(path, countModeration(rubric, file), all)}`);
+    warn(`\n${stoppedMessage(path, countModeration(rubric, file), all, options.accessible === true)}`);
     return EXIT.interrupted;
   }
   prompter.say('');
@@ -89,18 +96,19 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
 }
 
 /** What is settled and the command to carry on, after Ctrl-C. */
-export function stoppedMessage(path: string, c: ModerationCount, all: boolean): string {
+export function stoppedMessage(path: string, c: ModerationCount, all: boolean, accessible = false): string {
+  const again = accessible ? ' --accessible' : '';
   const settledDisputed = c.disputed - c.unsettled.length;
   if (c.unsettled.length === 0) {
     return (
       `Stopped. All ${count(c.disputed, 'disputed indicator')} ${c.disputed === 1 ? 'is' : 'are'} settled in ${path}; ` +
       `${c.settled} of ${c.withViews} indicators with views have an agreed level.\n` +
-      `To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all`
+      `To go over every indicator again: council-resilience moderate ${shellQuote(path)} --all${again}`
     );
   }
   return (
     `Stopped. ${settledDisputed} of ${count(c.disputed, 'disputed indicator')} ${settledDisputed === 1 ? 'is' : 'are'} settled in ${path}; ${c.unsettled.length} ${c.unsettled.length === 1 ? 'remains' : 'remain'}.\n` +
-    `To carry on where you left off: council-resilience moderate ${shellQuote(path)}${all ? ' (add --all to go over every indicator with views)' : ''}`
+    `To carry on where you left off: council-resilience moderate ${shellQuote(path)}${again}${all ? ' (add --all to go over every indicator with views)' : ''}`
   );
 }
 

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { CommandDefinition } from '../command.js';
-import { onlyOption, rubricOption } from '../options.js';
+import { accessibleOption, onlyOption, rubricOption } from '../options.js';
 
 export const interview: CommandDefinition = {
   name: 'interview',
@@ -13,6 +13,7 @@ export const interview: CommandDefinition = {
     new Option('--from <file>', "last year's answers file: takes its council and rubric, and starts each question on last year's answer and evidence; only what you confirm or change is saved"),
     new Option('--assessor <name>', 'who is answering, such as a job title, saved in the file as "assessor" (without it, the interview asks once)'),
     new Option('--targets', "after each question's level, also ask the level this council aims for (default: the top), saved as its target"),
+    accessibleOption(),
   ],
   examples: [
     { args: 'interview' },
@@ -21,6 +22,7 @@ export const interview: CommandDefinition = {
     { args: 'interview --only approach,culture --assessor "Head of HR"', comment: 'one section, for one colleague' },
     { args: 'interview --answers leeds.answers.yaml --targets', comment: 'set a target for each question' },
     { args: 'interview --from brackenford-2025.answers.yaml --answers brackenford-2026.answers.yaml', comment: "next year's, starting from last year's answers" },
+    { args: 'interview --accessible --answers leeds.answers.yaml', comment: 'plain numbered prompts, for a screen reader' },
   ],
   async run(_args, options) {
     const { runInterviewCommand } = await import('../actions/interview.js');

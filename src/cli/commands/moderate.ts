@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { CommandDefinition } from '../command.js';
+import { accessibleOption } from '../options.js';
 
 export const moderate: CommandDefinition = {
   name: 'moderate',
@@ -7,10 +8,12 @@ export const moderate: CommandDefinition = {
   arguments: [{ name: '<combined>', description: 'the answers file written by "combine" (it is changed in place)' }],
   options: () => [
     new Option('--all', 'go through every indicator with views, not only the disputed ones; those already settled are offered with their current level and reason'),
+    accessibleOption(),
   ],
   examples: [
     { args: 'moderate combined.answers.yaml', comment: 'the disputed indicators not yet settled' },
     { args: 'moderate combined.answers.yaml --all', comment: 'every indicator with views' },
+    { args: 'moderate combined.answers.yaml --accessible', comment: 'plain numbered prompts, for a screen reader' },
   ],
   async run([file], options) {
     const { runModerate } = await import('../actions/moderate.js');

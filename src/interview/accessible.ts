@@ -1,0 +1,282 @@
+// The plain prompter for screen-reader users (`--accessible` or ACCESSIBLE=1; SPEC "Accessibility"):
+// node:readline without its terminal mode, so the terminal's own line editing shows what is typed
+// and nothing here moves the cursor, redraws or spins. Each question is printed once, its choices as
+// a numbered list (the scale by its own values, so "2" is level 2; letters for Don't know, Not
+// applicable, Skip and Back); the answer is typed, then said back in words; `?` gives help. The only
+// escape sequences written are colour, and with NO_COLOR (the plain style) none at all.
+import { createInterface } from 'node:readline';
+import { visible } from '../core/visible.js';
+import type { Style } from '../render/style.js';
+import { plain } from '../render/style.js';
+import { wrap, wrapHanging } from '../render/wrap.js';
+import { BACK, SKIP, type Choice, type Prompter } from './prompter.js';
+
+export interface AccessibleOptions {
+  /** Where the answers are typed (process.stdin; a stream of lines in tests). */
+  input?: NodeJS.ReadableStream;
+  write?: (text: string) => void;
+  /** Aborting it stops the question being asked; it rejects as an interrupt, as Ctrl-C does. */
+  signal?: AbortSignal;
+  /** Colour for the keys and the answer said back; `plain` (NO_COLOR, --no-color) writes no escape sequence at all. */
+  style?: Style;
+  /** The columns help text is wrapped to (default 78). */
+  width?: number;
+}
+
+export interface AccessiblePrompter extends Prompter {
+  /** Stops reading the input (the program can then end). */
+  close(): void;
+}
+
+/** A choice with the key that is typed for it. */
+export interface KeyedChoice<T> {
+  /** `2` (a level, by its value), `1` (the first of a list), `d`, `n`, `s`, `b`. */
+  key: string;
+  /** What the list shows after the key: `Most` for `2 Most`. */
+  label: string;
+  /** What is said back: `2 Most`, `Don't know`, `Back to the previous question`. */
+  words: string;
+  choice: Choice<T>;
+}
+
+class PromptError extends Error {
+  constructor(name: 'ExitPromptError' | 'AbortPromptError', message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/**
+ * The keys of a list of choices. A list with numbers in it (a scale) is keyed by the numbers
+ * themselves, with d for Don't know and n for Not applicable; any other list is numbered from 1.
+ * Back is b, Skip is s, and a `null` choice (Don't know / prefer not to say) is d.
+ */
+export function keyChoices<T>(choices: readonly Choice<T>[]): KeyedChoice<T>[] {
+  const numbers = choices.map((c) => c.value).filter((v): v is T & number => typeof v === 'number' && Number.isFinite(v));
+  const scale = numbers.length > 0;
+  const letter = (value: unknown): string | undefined => {
+    if (value === BACK) return 'b';
+    if (value === SKIP) return 's';
+    if (value === null || (scale && value === 'unknown')) return 'd';
+    if (scale && value === 'n/a') return 'n';
+    return undefined;
+  };
+  const used = new Set<string>();
+  const first = choices.map((c) => {
+    const key = typeof c.value === 'number' && Number.isFinite(c.value) ? String(c.value) : letter(c.value);
+    if (key === undefined || used.has(key)) return undefined;
+    used.add(key);
+    return key;
+  });
+  let next = scale ? Math.floor(Math.max(...numbers)) + 1 : 1;
+  return choices.map((choice, i) => {
+    let key = first[i];
+    if (key === undefined) {
+      while (used.has(String(next))) next++;
+      key = String(next++);
+      used.add(key);
+    }
+    const words = oneLine(choice.name).replace(/^[←→]\s*/, '');
+    const label = words.startsWith(`${key} `) ? words.slice(key.length + 1) : words;
+    return { key, label, words, choice };
+  });
+}
+
+/** `0 to 3, d, n or b`: what may be typed. */
+export function allowedKeys(keys: readonly string[]): string {
+  const numbers = keys.filter((k) => /^-?\d+$/.test(k)).map(Number);
+  const others = keys.filter((k) => !/^-?\d+$/.test(k));
+  const contiguous = numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  const parts = [...(contiguous ? [`${numbers[0]} to ${numbers[numbers.length - 1]}`] : numbers.map(String)), ...others];
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
+}
+
+function oneLine(text: string): string {
+  return visible(text.replace(/\s*\n\s*/g, ' ')).trim();
+}
+
+function dropLeadingBlanks(texts: readonly string[]): string[] {
+  const first = texts.findIndex((t) => t.trim() !== '');
+  return first < 0 ? [] : texts.slice(first);
+}
+
+/** `── Alpha · question 1 of 7 ──` -> `Alpha, question 1 of 7`: a screen reader need not read out the rules. */
+function plainHeading(line: string): string {
+  const m = /^──+ (.*) ──+$/.exec(line);
+  return m ? m[1]!.replace(/ · /g, ', ') : line;
+}
+
+export function accessiblePrompter({ input = process.stdin, write = (t) => void process.stdout.write(t), signal, style = plain, width = 78 }: AccessibleOptions = {}): AccessiblePrompter {
+  const colour = style !== plain;
+  const lines: string[] = [];
+  let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
+  let ended = false;
+  const reader = createInterface({ input, terminal: false, crlfDelay: Infinity });
+  const fail = (error: Error) => {
+    const w = waiting;
+    waiting = undefined;
+    w?.reject(error);
+  };
+  const eof = () => new PromptError('ExitPromptError', 'User force closed the prompt with Ctrl-D');
+  const aborted = () => new PromptError('AbortPromptError', 'Prompt was aborted');
+  reader.on('line', (line) => {
+    if (waiting) {
+      const w = waiting;
+      waiting = undefined;
+      w.resolve(line);
+    } else lines.push(line);
+  });
+  reader.on('close', () => {
+    ended = true;
+    fail(eof());
+  });
+  const onAbort = () => fail(aborted());
+  signal?.addEventListener('abort', onAbort);
+
+  /** The next line typed; Ctrl-D (the end of the input) and the signal reject it as interrupts. */
+  const nextLine = (): Promise<string> => {
+    if (signal?.aborted) return Promise.reject(aborted());
+    if (lines.length > 0) return Promise.resolve(lines.shift()!);
+    if (ended) return Promise.reject(eof());
+    return new Promise((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+  };
+
+  /** Text safe to print: control characters shown as escapes (\r too: it moves the cursor), colour kept only when colour is on. */
+  const safe = (text: string): string => {
+    const escape = (t: string) => visible(t, { keepSpacing: true }).replace(/\r/g, '\\r');
+    if (!colour) return escape(text);
+    return text
+      .split(/(\x1b\[[0-9;]*m)/)
+      .map((part, i) => (i % 2 === 1 ? part : escape(part)))
+      .join('');
+  };
+  const out = (text: string) => write(safe(text));
+  const paragraph = (text: string, indent = '') =>
+    text
+      .split('\n')
+      .map((line) => (line.trim() === '' ? '' : wrap(line, width, indent, { breakWords: true }).join('\n')))
+      .join('\n');
+
+  /** What was said since the last question was answered: `?` says it again, with the choices' help. */
+  let context: string[] = [];
+  /** Asks until `settle` accepts a line (returns a value) or the person stops. */
+  const ask = async <T>(prompt: string, settle: (line: string) => { value: T } | undefined): Promise<T> => {
+    for (;;) {
+      out(prompt);
+      const line = await nextLine();
+      const settled = settle(line);
+      if (settled) {
+        context = [];
+        return settled.value;
+      }
+    }
+  };
+  const invalid = (text: string) => write(`${style.warn(safe(text))}\n`);
+  const said = (words: string) => write(`You chose ${style.bold(safe(words))}.\n`);
+
+  return {
+    async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
+      const keyed = keyChoices(o.choices);
+      const keyWidth = Math.max(...keyed.map((k) => k.key.length));
+      const fallback = o.default === undefined ? undefined : keyed.find((k) => Object.is(k.choice.value, o.default));
+      const allowed = allowedKeys(keyed.map((k) => k.key));
+      out(`${paragraph(o.message)}\n`);
+      for (const k of keyed) write(`  ${style.bold(k.key.padEnd(keyWidth))}  ${safe(k.label)}\n`);
+      const prompt = `Type ${allowed} and press Enter (${fallback ? `Enter alone: ${fallback.words}; ` : ''}? for help): `;
+      return ask(prompt, (line) => {
+        const typed = line.trim();
+        if (typed === '?') {
+          // The question again as it was put (heading, question, guidance), then each choice with its description.
+          out('\nHelp:\n');
+          for (const text of dropLeadingBlanks(context)) out(`${text}\n`);
+          out(`${paragraph(o.message)}\n`);
+          for (const k of keyed) {
+            const description = k.choice.description ? `: ${oneLine(k.choice.description)}` : '';
+            out(`${wrapHanging(`${k.key} ${k.label}${description}`, width, '  ', '    ', { breakWords: true }).join('\n')}\n`);
+          }
+          out(`Type the number or letter of your choice, then press Enter${keyed.some((k) => k.key === 'b') ? '; b goes back' : ''}.\n`);
+          return undefined;
+        }
+        const lower = typed.toLowerCase();
+        const chosen =
+          typed === ''
+            ? fallback
+            : (keyed.find((k) => k.key.toLowerCase() === lower) ?? keyed.find((k) => k.words.toLowerCase() === lower || k.label.toLowerCase() === lower));
+        if (!chosen) {
+          invalid(typed === '' ? `Please type ${allowed}, then press Enter (? for help).` : `"${visible(typed, { max: 40 })}" is not one of the choices: type ${allowed} (? for help).`);
+          return undefined;
+        }
+        said(chosen.words);
+        return { value: chosen.choice.value };
+      });
+    },
+
+    async input(o: { message: string; default?: string; required?: boolean }): Promise<string> {
+      const current = o.default !== undefined && o.default !== '' ? o.default : undefined;
+      const clears = current !== undefined && !o.required;
+      let prompt: string;
+      if (current === undefined) {
+        prompt = `${paragraph(o.message)} `;
+      } else {
+        out(`${paragraph(o.message)}\n`);
+        out(`Current answer: ${visible(current, { max: 500 })}\n`);
+        prompt = `Press Enter to keep it${clears ? ', type - to clear it,' : ''} or type a new answer: `;
+      }
+      return ask(prompt, (line) => {
+        const typed = line.trim();
+        if (typed === '?') {
+          out(
+            `Type your answer, then press Enter. ${
+              current !== undefined ? `Enter alone keeps the current answer${clears ? '; - clears it' : ''}.` : o.required ? 'An answer is needed.' : 'Enter alone leaves it empty.'
+            }\n`,
+          );
+          return undefined;
+        }
+        if (typed === '') {
+          if (current !== undefined) return { value: current };
+          if (o.required) {
+            invalid('An answer is needed: type it, then press Enter.');
+            return undefined;
+          }
+          return { value: '' };
+        }
+        if (clears && typed === '-') {
+          out('Cleared.\n');
+          return { value: '' };
+        }
+        return { value: line };
+      });
+    },
+
+    async confirm(o: { message: string; default?: boolean }): Promise<boolean> {
+      const fallback = o.default === undefined ? '' : `; Enter alone: ${o.default ? 'yes' : 'no'}`;
+      return ask(`${paragraph(o.message)} (y or n${fallback}): `, (line) => {
+        const typed = line.trim().toLowerCase();
+        const value = typed === '' ? o.default : ['y', 'yes'].includes(typed) ? true : ['n', 'no'].includes(typed) ? false : undefined;
+        if (typed === '?') {
+          out(`Type y for yes or n for no, then press Enter.\n`);
+          return undefined;
+        }
+        if (value === undefined) {
+          invalid('Please type y for yes or n for no.');
+          return undefined;
+        }
+        said(value ? 'yes' : 'no');
+        return { value };
+      });
+    },
+
+    say(text: string) {
+      const shown = text.split('\n').map(plainHeading).join('\n');
+      context.push(shown);
+      out(`${shown}\n`);
+    },
+
+    close() {
+      signal?.removeEventListener('abort', onAbort);
+      reader.close();
+    },
+  };
+}
