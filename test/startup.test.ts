@@ -20,6 +20,18 @@ describe('lazy loading', () => {
     const loaders = files.filter((f) => f.text.includes('interview/inquirer.js'));
     expect(loaders.map((f) => f.path)).toEqual(['src/cli/terminal-session.ts']);
     expect(loaders[0]!.text).toContain("await import('../interview/inquirer.js')");
+    // The accessible prompter (--accessible) is loaded the same way, and reaches no inquirer module.
+    expect(files.filter((f) => f.text.includes('interview/accessible.js')).map((f) => f.path)).toEqual(['src/cli/terminal-session.ts']);
+    expect(loaders[0]!.text).toContain("import('../interview/accessible.js')");
+    const accessible = files.find((f) => f.path === 'src/interview/accessible.ts')!.text;
+    expect([...accessible.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1])).toEqual([
+      'node:readline',
+      '../core/visible.js',
+      '../render/style.js',
+      '../render/style.js',
+      '../render/wrap.js',
+      './prompter.js',
+    ]);
     // ...and terminal-session is reached only from the actions of the two terminal commands.
     const users = files.filter((f) => f.text.includes("from '../terminal-session.js'")).map((f) => f.path).sort();
     expect(users).toEqual(['src/cli/actions/interview.ts', 'src/cli/actions/moderate.ts']);

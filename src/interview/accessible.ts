@@ -222,7 +222,7 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
       } else {
         out(`${paragraph(o.message)}\n`);
         out(`Current answer: ${visible(current, { max: 500 })}\n`);
-        prompt = `Press Enter to keep it${clears ? ', type - to clear it,' : ''} or type a new answer: `;
+        prompt = `Press Enter to keep it,${clears ? ' type - to clear it,' : ''} or type a new answer: `;
       }
       return ask(prompt, (line) => {
         const typed = line.trim();
