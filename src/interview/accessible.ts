@@ -111,6 +111,12 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
   const lines: string[] = [];
   let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
   let ended = false;
+  // Text typed without Enter before Ctrl-D ends the input was never confirmed: readline would pass
+  // it on as a last line when the input ends, so from then on lines are dropped (this listener runs first).
+  let ending = false;
+  input.once('end', () => {
+    ending = true;
+  });
   const reader = createInterface({ input, terminal: false, crlfDelay: Infinity });
   const fail = (error: Error) => {
     const w = waiting;
@@ -120,6 +126,7 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
   const eof = () => new PromptError('ExitPromptError', 'User force closed the prompt with Ctrl-D');
   const aborted = () => new PromptError('AbortPromptError', 'Prompt was aborted');
   reader.on('line', (line) => {
+    if (ending) return;
     if (waiting) {
       const w = waiting;
       waiting = undefined;

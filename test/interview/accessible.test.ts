@@ -10,7 +10,7 @@ import { wantsAccessible } from '../../src/cli/terminal-session.js';
 import { styleFor } from '../../src/cli/colour.js';
 import { accessiblePrompter, allowedKeys, keyChoices } from '../../src/interview/accessible.js';
 import { viewsOf } from '../../src/interview/moderation.js';
-import { BACK, isInterrupt, SKIP } from '../../src/interview/prompter.js';
+import { BACK, isInterrupt, SKIP, type Choice } from '../../src/interview/prompter.js';
 import type { Style } from '../../src/render/style.js';
 import { assess } from '../../src/core/score.js';
 import { loadAnswers } from '../../src/io/load.js';
@@ -37,13 +37,13 @@ function typing(lines: readonly string[], options: { end?: boolean; style?: Styl
   return { prompter, input, output: () => written };
 }
 
-const levels = [
+const levels: Choice<unknown>[] = [
   { name: '0 None', value: 0, description: 'Nothing in place.' },
   { name: '1 Some', value: 1, description: 'A few services.' },
   { name: '2 Most', value: 2, description: 'Most services, written down.' },
   { name: '3 All', value: 3, description: 'Every service, reviewed each year.' },
 ];
-const scale = [
+const scale: Choice<unknown>[] = [
   ...levels,
   { name: "Don't know", value: 'unknown', description: 'Counted as 0 and flagged in the report until answered.' },
   { name: 'Not applicable', value: 'n/a', description: 'Left out of the scores.' },
@@ -216,6 +216,14 @@ describe('a question, as it is printed and answered', () => {
     // Once stopped, every later question stops at once.
     expect(isInterrupt(await u.prompter.confirm({ message: 'Again?' }).catch((e: unknown) => e))).toBe(true);
     u.prompter.close();
+  });
+
+  test('text typed without Enter before Ctrl-D is not taken as an answer', async () => {
+    const input = new PassThrough();
+    input.end('2\n3');
+    const p = accessiblePrompter({ input, write: () => undefined });
+    expect(await p.select({ message: 'Q1', choices: scale })).toBe(2);
+    expect(isInterrupt(await p.select({ message: 'Q2', choices: scale }).catch((e: unknown) => e))).toBe(true);
   });
 
   test('lines typed before a question is asked are its answers, in order', async () => {
