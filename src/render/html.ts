@@ -37,6 +37,11 @@ ol.steps li { margin-bottom: .7rem; }
 .evidence { color: #505a5f; font-size: .92rem; }
 .muted { color: #6b7075; }
 footer { margin-top: 2.5rem; font-size: .85rem; color: #505a5f; border-top: 1px solid #d8dde0; padding-top: .6rem; }
+@media (max-width: 480px) {
+  body { padding: 12px; }
+  th, td { padding: .35rem .3rem; }
+  .bar { min-width: 3rem; }
+}
 @media print {
   body { padding: 0; max-width: none; }
   h2 { break-after: avoid; }
