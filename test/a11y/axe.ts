@@ -140,6 +140,24 @@ export async function chartProblems(page: Page): Promise<string[]> {
   return page.evaluate(CHART_CHECK);
 }
 
+// Runs in the page: every element wider than the window, other than a data table and what is in it
+// (WCAG 1.4.10 lets a table scroll sideways; nothing else may).
+const REFLOW_CHECK = `(() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.body.querySelectorAll('*')]
+    .filter((e) => !e.closest('table') && e.getBoundingClientRect().right > width + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1 && !e.parentElement.closest('table') && e.parentElement !== document.body))
+    .map((e) => e.localName + (e.getAttribute('class') ? '.' + e.getAttribute('class') : '') + ' is ' + Math.round(e.getBoundingClientRect().right) + ' px wide in a window of ' + width + ' px');
+})()`;
+
+/**
+ * What does not reflow at 320 CSS pixels wide (1280 at 400% zoom, WCAG 1.4.10; none: []): each
+ * outermost element, other than a table, that reaches past the window. The page keeps that width.
+ */
+export async function reflowProblems(page: Page): Promise<string[]> {
+  await page.setViewportSize({ width: 320, height: 800 });
+  return page.evaluate(REFLOW_CHECK);
+}
+
 /** The page's language, from <html lang>. */
 export async function pageLanguage(page: Page): Promise<string | null> {
   return page.locator('html').getAttribute('lang');

@@ -1,13 +1,14 @@
 // SPEC "Accessibility": every kind of HTML the tool writes, made by the built binary, passes an
 // axe-core audit (WCAG 2.0, 2.1 and 2.2, A and AA) in Chromium with no violation; says it is in
 // British English; draws each chart as an <svg role="img"> with a <title>, followed by a table of
-// its numbers; and says every band, status and level in words, so nothing is told by colour alone.
+// its numbers; says every band, status and level in words, so nothing is told by colour alone; and
+// reflows at 320 px wide (only a table may scroll sideways).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { cli, fixtures, root, tempDir } from '../helpers.js';
 import type { Auditor } from './axe.js';
-import { chartProblems, chromiumAvailable, describeViolations, openAuditor, pageLanguage } from './axe.js';
+import { chartProblems, chromiumAvailable, describeViolations, openAuditor, pageLanguage, reflowProblems } from './axe.js';
 
 const HOSTILE = 'A | B <script>alert(1)</script><img src=x onerror=alert(2)>';
 
@@ -121,6 +122,7 @@ maybe('every HTML output in Chromium with axe-core', () => {
       expect(await pageLanguage(page)).toBe('en-GB');
       expect(await chartProblems(page)).toEqual([]);
       expect(await wordsProblems(page)).toEqual([]);
+      expect(await reflowProblems(page)).toEqual([]);
     }
     finally {
       await page.close();
@@ -143,12 +145,12 @@ maybe('every HTML output in Chromium with axe-core', () => {
     await expectAccessible(join(root, 'examples', 'reports', name));
   });
 
-  test('the audit finds what is wrong: a page with low contrast, no lang, an untitled chart, faint chart text, a chart with no table, a band in colour only', async () => {
+  test('the audit finds what is wrong: a page with low contrast, no lang, an untitled chart, faint chart text, a chart with no table, a band in colour only, a paragraph too wide for a phone', async () => {
     const file = join(tempDir(), 'bad.html');
     writeFileSync(
       file,
       '<!DOCTYPE html><html><head><title>Bad</title></head><body><main><h1>Bad</h1>' +
-        '<p style="color:#bbb">faint</p><svg role="img"><circle r="3"><title>Intent: 58.3</title></circle></svg>' +
+        '<p style="color:#bbb">faint</p><p style="width:600px">wide</p><svg role="img"><circle r="3"><title>Intent: 58.3</title></circle></svg>' +
         '<table class="characteristics"><thead><tr><th>Characteristic</th><th>Score</th><th>Band</th></tr></thead>' +
         '<tbody><tr><td>Intent</td><td>58.3</td><td><span style="background:green"></span></td></tr></tbody></table>' +
         '<svg role="img"><title>Second</title><rect width="3" height="3"><title>Approach: 12.5</title></rect><text y="20" fill="#bbbbbb">faint label</text></svg></main></body></html>',
@@ -162,6 +164,7 @@ maybe('every HTML output in Chromium with axe-core', () => {
       'chart 2: no <table> of its numbers follows it',
     ]);
     expect(await wordsProblems(page)).toEqual(['table.characteristics row 1 ("Intent"): the band is not said in words']);
+    expect(await reflowProblems(page)).toEqual(['p is 608 px wide in a window of 320 px']);
     await page.close();
   });
 });
