@@ -20,7 +20,10 @@ for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith(
   cli('assess', answers, '--format', 'markdown', '--output', join(out, `${name}.md`), '--chart', join(out, `${name}.svg`));
   cli('assess', answers, '--format', 'html', '--output', join(out, `${name}.html`));
 }
-cli('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', 'markdown', '--output', join(out, 'brackenford-progress.md'));
+for (const format of ['markdown', 'html']) {
+  const ext = format === 'markdown' ? 'md' : 'html';
+  cli('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', format, '--output', join(out, `brackenford-progress.${ext}`));
+}
 // Brackenford's action plan, half way through the year.
 for (const format of ['markdown', 'html']) {
   const ext = format === 'markdown' ? 'md' : 'html';

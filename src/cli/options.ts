@@ -4,7 +4,7 @@ import { InvalidArgumentError, Option } from 'commander';
 export const FORMATS = {
   assess: ['text', 'json', 'markdown', 'html'],
   rubrics: ['text', 'json'],
-  compare: ['text', 'markdown', 'json'],
+  compare: ['text', 'markdown', 'json', 'html'],
   batch: ['text', 'csv', 'json', 'markdown'],
   progress: ['text', 'markdown', 'csv', 'json', 'html'],
 } as const;

@@ -8,14 +8,16 @@ import { finishHeadings, heading, listItem, table, wrap } from './markdown-wrap.
 import { columns, padEnd } from './width.js';
 import { wrapText } from './wrap.js';
 
-function signed(value: number | null): string {
+/** A change to one decimal with its sign: "+14.4", "−2.0", "±0.0"; "–" when there is none. */
+export function signed(value: number | null): string {
   if (value === null) return '–';
   const rounded = Math.round(value * 10) / 10;
   return `${rounded > 0 ? '+' : rounded < 0 ? '−' : '±'}${Math.abs(rounded).toFixed(1)}`;
 }
 
 const arrow = (c: ScoreChange) => `${oneDecimal(c.before)} → ${oneDecimal(c.after)}`;
-const when = (side: Comparison['before']) => side.assessedOn ?? side.source ?? 'undated';
+/** When a side was assessed: its date, else its file, else "undated". */
+export const when = (side: Comparison['before']) => side.assessedOn ?? side.source ?? 'undated';
 
 export function renderCompareJson(c: Comparison): string {
   return `${JSON.stringify({ schemaVersion: 1, ...c }, null, 2)}\n`;
@@ -54,7 +56,7 @@ export function renderCompareText(c: Comparison, rubric: Rubric, { width = 80 }:
 }
 
 /** Questions one version of the rubric asks and the other does not, with a heading for each list. */
-function versionChanges(c: Comparison): [string, string[]][] {
+export function versionChanges(c: Comparison): [string, string[]][] {
   const out: [string, string[]][] = [];
   if (c.questions.added.length > 0) out.push([`Questions new in version ${c.rubric.after}, not in ${c.rubric.before}`, c.questions.added]);
   if (c.questions.removed.length > 0) out.push([`Questions in version ${c.rubric.before} that version ${c.rubric.after} no longer asks`, c.questions.removed]);

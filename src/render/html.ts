@@ -26,6 +26,8 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid #d8dde0; vertical-align: top; }
 th { background: #f3f2f1; }
 td.num { text-align: right; white-space: nowrap; }
+table.characteristics th[scope="row"], table.indicators th[scope="row"] { font-weight: normal; background: none; }
+svg.radar { max-width: 100%; height: auto; }
 table.indicators th:nth-child(1) { width: 50%; }
 table.indicators th:nth-child(2) { width: 16%; }
 .bar { background: #e8ebed; height: .9rem; width: 100%; min-width: 120px; }
@@ -35,6 +37,11 @@ ol.steps li { margin-bottom: .7rem; }
 .evidence { color: #505a5f; font-size: .92rem; }
 .muted { color: #6b7075; }
 footer { margin-top: 2.5rem; font-size: .85rem; color: #505a5f; border-top: 1px solid #d8dde0; padding-top: .6rem; }
+@media (max-width: 480px) {
+  body { padding: 12px; }
+  th, td { padding: .35rem .3rem; }
+  .bar { min-width: 3rem; }
+}
 @media print {
   body { padding: 0; max-width: none; }
   h2 { break-after: avoid; }
@@ -93,9 +100,9 @@ export function renderHtml(a: Assessment, { rubric, top, plan }: ReportContext):
   for (const c of a.characteristics) {
     const width = c.score === null ? 0 : Math.max(0, Math.min(100, c.score));
     out.push(
-      `<tr><td>${h(c.title)}</td><td class="num">${oneDecimal(c.score)}</td>${towards ? `<td class="num">${c.toTarget === null ? '–' : `${oneDecimal(c.toTarget)}%`}</td>` : ''}<td>${h(c.band ?? 'not scored')}</td><td class="num">${percent(c.coverage)}</td>` +
+      `<tr><th scope="row">${h(c.title)}</th><td class="num">${oneDecimal(c.score)}</td>${towards ? `<td class="num">${c.toTarget === null ? '–' : `${oneDecimal(c.toTarget)}%`}</td>` : ''}<td>${h(c.band ?? 'not scored')}</td><td class="num">${percent(c.coverage)}</td>` +
         (a.cohort ? `<td class="num">${oneDecimal(a.cohort.characteristics[c.id]?.median ?? null)}</td><td>${quarterName(a.cohort.characteristics[c.id])}</td>` : '') +
-        `<td><div class="bar" role="img" aria-label="${oneDecimal(c.score)} out of 100"><span style="width:${width.toFixed(1)}%"></span></div></td></tr>`,
+        `<td><div class="bar" role="img" aria-label="${c.score === null ? 'not scored' : `${oneDecimal(c.score)} out of 100`}"><span style="width:${width.toFixed(1)}%"></span></div></td></tr>`,
     );
   }
   out.push('</tbody>', '</table>');
@@ -159,7 +166,7 @@ function indicatorRow(i: IndicatorResult, rubric: ReportContext['rubric']): stri
     .join(' ');
   const range = viewsRange(i.views);
   const target = i.target !== undefined ? `<br><span class="muted">Target: ${h(answerText(rubric, i.target))}</span>` : '';
-  return `<tr><td>${h(i.statement)}</td><td>${h(answer)}${target}${range ? `<br><span class="views">${h(range)}</span>` : ''}</td><td class="evidence">${evidence}</td></tr>`;
+  return `<tr><th scope="row">${h(i.statement)}</th><td>${h(answer)}${target}${range ? `<br><span class="views">${h(range)}</span>` : ''}</td><td class="evidence">${evidence}</td></tr>`;
 }
 
 /**

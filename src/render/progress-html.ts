@@ -10,6 +10,7 @@ const EXTRA = `
 table.actions th[scope="row"] { font-weight: normal; white-space: nowrap; }
 table.actions .overdue { font-weight: bold; }
 table.counts { width: auto; }
+@media (max-width: 480px) { table.actions th[scope="row"] { white-space: normal; } }
 `.trim();
 
 /** One self-contained HTML file (no script, nothing fetched), as the assess report is. */

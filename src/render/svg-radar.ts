@@ -1,5 +1,6 @@
 import type { Assessment } from '../core/types.js';
 import { escapeHtml } from './escape.js';
+import { oneDecimal } from './format.js';
 import { wrap } from './wrap.js';
 
 export interface RadarOptions {
@@ -72,7 +73,7 @@ export function renderRadarSvg(a: Assessment, { size = 420, standalone = false }
   cs.forEach((c, i) => {
     const [x, y] = points[i]!;
     const fill = c.score === null ? 'white' : '#005ea5';
-    out.push(`<circle class="point" cx="${n2(x)}" cy="${n2(y)}" r="4" fill="${fill}" stroke="#005ea5" stroke-width="1.5"><title>${escapeHtml(c.title)}: ${c.score === null ? 'not scored' : n2(c.score)}</title></circle>`);
+    out.push(`<circle class="point" cx="${n2(x)}" cy="${n2(y)}" r="4" fill="${fill}" stroke="#005ea5" stroke-width="1.5"><title>${escapeHtml(c.title)}: ${c.score === null ? 'not scored' : oneDecimal(c.score)}</title></circle>`);
     const { x: lx, y: ly, anchor, lines } = labels[i]!;
     // Lines stack away from the chart: upwards above it, downwards below it, centred at the sides.
     const first = ly + 4 - (ly < centre - 1 ? lines.length - 1 : Math.abs(ly - centre) < 1 ? (lines.length - 1) / 2 : 0) * LINE_PX;

@@ -13,7 +13,7 @@ describe('examples/reports', () => {
     const committed = join(root, 'examples', 'reports');
     const names = readdirSync(fresh).sort();
     expect(readdirSync(committed).sort()).toEqual(names);
-    expect(names.filter((n) => n.endsWith('.html'))).toHaveLength(11);
+    expect(names.filter((n) => n.endsWith('.html'))).toHaveLength(12);
     for (const name of names) {
       expect({ name, content: readFileSync(join(committed, name), 'utf8') }).toEqual({ name, content: readFileSync(join(fresh, name), 'utf8') });
     }

@@ -5,6 +5,7 @@ import { rubricSourcePhrase } from '../../io/compiled-rubrics.js';
 import type { LoadedAnswers } from '../../io/load.js';
 import { loadAnswers } from '../../io/load.js';
 import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../../render/compare.js';
+import { renderCompareHtml } from '../../render/compare-html.js';
 import { EXIT } from '../exit-codes.js';
 import { outputWidth } from '../width.js';
 import type { FORMATS } from '../options.js';
@@ -37,6 +38,7 @@ export async function runCompare(beforeFile: string, afterFile: string, options:
     text: () => renderCompareText(comparison, rubric, { width: outputWidth(options.output !== undefined) }),
     markdown: () => renderCompareMarkdown(comparison, rubric),
     json: () => renderCompareJson(comparison),
+    html: () => renderCompareHtml(comparison, rubric),
   } satisfies Record<CompareFormat, () => string>;
   await emit(renderers[options.format](), options.output);
   return EXIT.ok;
