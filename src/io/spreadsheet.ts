@@ -12,6 +12,7 @@ import { answerChoices, CONFIDENCE, SHEET } from '../core/sheet-answers.js';
 import type { Rubric } from '../core/types.js';
 import { scaleMax } from '../core/rubric.js';
 import { readRegularFile } from './source.js';
+import type ExcelJS from 'exceljs';
 
 /** A spreadsheet larger than this is refused before it is read. */
 export const MAX_SHEET_BYTES = 20_000_000;
@@ -33,8 +34,8 @@ export interface WorkbookText {
 
 /** The template as an .xlsx workbook: Instructions, Council, Answers and a hidden sheet of drop-down lists. */
 export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, words: WorkbookText): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'council-resilience';
   wb.lastModifiedBy = 'council-resilience';
   wb.created = PINNED;
@@ -119,23 +120,30 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
       cell.value = value;
       cell.alignment = wrap;
     });
-    row.getCell(columns.answer + 1).dataValidation = {
+  });
+  // One validation for each column's whole range: exceljs's merging of per-cell validations sorts
+  // addresses as text (J10 before J2) and writes overlapping ranges, which Excel calls damage.
+  const validations = (answers as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const last = content.rows.length + 1;
+  const range = (index: number) => `${columnLetter(index + 1)}2:${columnLetter(index + 1)}${last}`;
+  if (content.rows.length > 0) {
+    validations.add(range(columns.answer), {
       type: 'list',
       allowBlank: true,
       formulae: [listRange[0]!],
       showErrorMessage: true,
       errorTitle: 'Not an answer',
       error: `Choose one of: ${answerChoices(rubric).join(', ')}`,
-    };
-    row.getCell(columns.confidence + 1).dataValidation = {
+    });
+    validations.add(range(columns.confidence), {
       type: 'list',
       allowBlank: true,
       formulae: [listRange[1]!],
       showErrorMessage: true,
       errorTitle: 'Not a confidence',
       error: `Choose one of: ${CONFIDENCE.join(', ')}`,
-    };
-    row.getCell(columns.target + 1).dataValidation = {
+    });
+    validations.add(range(columns.target), {
       type: 'whole',
       operator: 'between',
       allowBlank: true,
@@ -143,8 +151,8 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
       showErrorMessage: true,
       errorTitle: 'Not a target',
       error: `A target is a level from 1 to ${max}`,
-    };
-  });
+    });
+  }
   answers.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: content.header.length } };
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
