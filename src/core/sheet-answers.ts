@@ -168,14 +168,14 @@ function answerCell(rubric: Rubric, score: AnswerDetail['score'] | undefined): s
 // ---------------------------------------------------------------------------------------------
 // Reading back
 
-/** The rubric a workbook names (its Council sheet's Rubric row), if it names one. */
-export function workbookRubric(council: Sheet | undefined, rubric?: Rubric): string | undefined {
+/** The rubric a workbook names (its Council sheet's Rubric row, cell B), if it names one. */
+export function workbookRubric(council: Sheet | undefined): { ref: string; problemAt: SheetProblem } | undefined {
   if (!council) return undefined;
-  const label = rubric ? councilRows(rubric).find((r) => r.field === 'rubric')!.label : 'Rubric';
   for (const row of council.rows) {
-    if (text(row.cells[0]).trim() === label) {
+    if (text(row.cells[0]).trim() === 'Rubric') {
       const value = row.cells[1];
-      return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+      if (typeof value !== 'string' || value.trim() === '') return undefined;
+      return { ref: value.trim(), problemAt: { sheet: council.name, row: row.number, col: 2, label: 'rubric', message: '' } };
     }
   }
   return undefined;
@@ -239,6 +239,7 @@ export function sheetsToAnswers(
   const keys = new Map<string, string>(); // key -> indicator's characteristic (for the did-you-mean)
   for (const c of rubric.characteristics) for (const i of c.indicators) keys.set(indicatorKey(c, i), c.id);
   const seen = new Map<string, number>();
+  const unknown: SheetProblem[] = [];
   const council: Record<string, { value: string; row: number }> = {};
 
   for (const row of sheet.rows) {
@@ -278,6 +279,7 @@ export function sheetsToAnswers(
     }
     if (!keys.has(key)) {
       at(row, col('Key') + 1, key, `not an indicator of rubric "${rubric.id}"${suggestion(key, keys.keys())}`);
+      unknown.push(problems.at(-1)!);
       continue;
     }
     const earlier = seen.get(key);
@@ -329,6 +331,14 @@ export function sheetsToAnswers(
         at(row, col(id) + 1, `council.${id}`, `"${given.value}" is not one of: ${spec.options.join(', ')}${suggestion(value, spec.options)}`);
       } else file.council[id] = value;
     }
+  }
+  // Not one Key of this rubric: the sheet was made from another one (a CSV does not say which).
+  if (seen.size === 0 && unknown.length > 1) {
+    const kept = problems.filter((p) => !unknown.includes(p));
+    kept.push({
+      message: `none of its ${unknown.length} Keys is an indicator of rubric "${rubric.id}"; if it was made from another rubric, name that one with --rubric`,
+    });
+    return { file, problems: kept };
   }
   // Sorted answers read the same as the template's order.
   const order = [...keys.keys()];
@@ -413,7 +423,7 @@ function readAnswer(rubric: Rubric, cell: SheetValue | undefined): number | 'n/a
   if (number && level === undefined && Number(number[1]) >= 0 && Number(number[1]) <= max && Number.isInteger(Number(number[1]))) {
     return { problem: `"${written}" is not one of the answers in the drop-down; level ${number[1]} is "${levelLabel(rubric, Number(number[1]))}"` };
   }
-  if (number) return { problem: `"${written}" is not on the scale 0-${max}` };
+  if (number) return { problem: `${typeof cell === 'number' ? written : `"${written}"`} is not on the scale 0-${max}${typeof cell === 'number' && !Number.isInteger(cell) ? ' (whole numbers only)' : ''}` };
   return { problem: `"${written}" is not one of the answers in the drop-down: ${choices.join(', ')}${suggestion(written.trim(), choices)}` };
 }
 

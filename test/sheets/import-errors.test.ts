@@ -95,6 +95,22 @@ describe('import names every mistake in a workbook by sheet and cell', () => {
       'no-name.xlsx:Answers!A3: this row has an answer but no Key; copy the Key from the template, so the answer can be matched to its question',
     ]);
   });
+
+  test('a Rubric row that names no rubric is named by its cell; keys of another rubric in a CSV are one line', async () => {
+    const file = await workbook('rubric.xlsx', (wb) => {
+      wb.getWorksheet('Council')!.getCell('B6').value = 'eight-characteristic';
+    });
+    expect(importFails(file)).toEqual([
+      'rubric.xlsx:Council!B6: rubric: no built-in rubric "eight-characteristic"; did you mean "eight-characteristics"? (built-in: community-power, eight-characteristics, facilitative-council, influencing-change, partnership-principles), and no file of that name; the workbook was made from that rubric (or give one with --rubric)',
+    ]);
+    const other = join(dir, 'community-power.csv');
+    expect(cli(['template', '--format', 'csv', '--rubric', 'community-power', '--output', other]).code).toBe(0);
+    const keys = readFileSync(other, 'utf8').trimEnd().split('\r\n').length - 1;
+    expect(importFails(other)).toEqual([
+      `community-power.csv: none of its ${keys} Keys is an indicator of rubric "eight-characteristics"; if it was made from another rubric, name that one with --rubric`,
+    ]);
+    expect(cli(['import', other, '--rubric', 'community-power']).code).toBe(0);
+  });
 });
 
 describe('import names every mistake in a CSV by line and column', () => {

@@ -1,7 +1,7 @@
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { visible } from '../../core/visible.js';
 import { checkAnswers } from '../../core/answers.js';
-import { InputError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import { sheetsToAnswers, workbookRubric } from '../../core/sheet-answers.js';
 import { builtinRubricIds, DEFAULT_RUBRIC_ID } from '../../io/builtin.js';
 import { loadRubric, resolveRubricRef } from '../../io/load.js';
@@ -23,8 +23,15 @@ export async function runImport(file: string, options: ImportOptions): Promise<n
   const read = await readSpreadsheet(file);
   // A workbook names its rubric (a built-in id, or a path read from the workbook's own folder).
   const named = options.rubric === undefined ? workbookRubric(read.council) : undefined;
-  const ref = options.rubric ?? named ?? DEFAULT_RUBRIC_ID;
-  const loaded = await loadRubric(ref, named !== undefined ? dirname(resolve(file)) : process.cwd());
+  const ref = options.rubric ?? named?.ref ?? DEFAULT_RUBRIC_ID;
+  let loaded;
+  try {
+    loaded = await loadRubric(ref, named !== undefined ? dirname(resolve(file)) : process.cwd());
+  } catch (err) {
+    // The rubric the workbook names is not there: say which cell names it.
+    if (named === undefined || !(err instanceof UsageError)) throw err;
+    throw new InputError([locateSheetProblem(file, read, { ...named.problemAt, message: `${err.message}; the workbook was made from that rubric (or give one with --rubric)` })]);
+  }
   const builtin = builtinRubricIds().includes(ref) && resolveRubricRef(ref, process.cwd()) === loaded.file;
   // The answers file names its rubric as seen from where it is written.
   const home = options.output !== undefined ? dirname(resolve(options.output)) : process.cwd();
