@@ -156,3 +156,19 @@ describe('import names every mistake in a CSV by line and column', () => {
     expect(importFails(open)).toEqual([`open.csv:${lines.length}:4: a quoted cell is never closed (a " is missing)`]);
   });
 });
+
+describe('import --output', () => {
+  test('never replaces an existing file without --force, and never the spreadsheet itself', () => {
+    const out = join(dir, 'kept.answers.yaml');
+    writeFileSync(out, 'hand-edited\n');
+    const r = cli(['import', csvTemplate, '--output', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: ${out} already exists; add --force to replace it, or choose another name\n`);
+    expect(readFileSync(out, 'utf8')).toBe('hand-edited\n');
+    expect(cli(['import', csvTemplate, '--output', out, '--force']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^answers: \{\}$/m);
+    const over = cli(['import', template, '--output', template, '--force']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toBe(`error: --output ${template} is the spreadsheet: writing there would destroy it; choose another file for --output\n`);
+  });
+});
