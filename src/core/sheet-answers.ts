@@ -320,7 +320,9 @@ export function sheetsToAnswers(
   }
 
   if (csv) {
-    file.council = { name: council.name?.value ?? NAME_PLACEHOLDER };
+    const first = sheet.rows.find((r) => r.number > headerRow.number && !r.cells.every(isBlank));
+    if (council.name === undefined && first) at(first, col('council') + 1, 'council', "is empty on every row; type your council's name in the council column");
+    file.council = { name: council.name?.value.trim() ?? NAME_PLACEHOLDER };
     for (const id of profileIds) {
       const given = council[id];
       if (given === undefined) continue;

@@ -148,6 +148,9 @@ describe('import names every mistake in a CSV by line and column', () => {
     const two = join(dir, 'two.csv');
     writeFileSync(two, lines.join('\r\n'));
     expect(importFails(two)).toEqual(['two.csv:3:1: council: "Westholm" differs from "Name of your council" on an earlier row; every row is one council']);
+    const nameless = join(dir, 'nameless.csv');
+    writeFileSync(nameless, readFileSync(csvTemplate, 'utf8').replace(/^Name of your council,/gm, ','));
+    expect(importFails(nameless)).toEqual(["nameless.csv:2:1: council: is empty on every row; type your council's name in the council column"]);
     const noTarget = join(dir, 'no-target.csv');
     writeFileSync(noTarget, readFileSync(csvTemplate, 'utf8').replace(',Target\r\n', ',Aim\r\n'));
     expect(importFails(noTarget)).toEqual(['no-target.csv:1:1: no column "Target" in the header row; keep the header row as the template wrote it (columns may be moved, not renamed)']);
