@@ -226,6 +226,13 @@ export function sheetsToAnswers(
   const profileIds = (rubric.profile ?? []).map((f) => f.id);
   const needed = [...(csv ? ['council', ...profileIds] : []), 'Key', ...ANSWER_COLUMNS];
   const missing = needed.filter((n) => !columns.has(n.toLowerCase()));
+  if (csv && missing.length > 0 && headerRow.cells.length === 1 && text(headerRow.cells[0]).includes(';')) {
+    problems.push({
+      row: headerRow.number,
+      message: 'its columns are separated by semicolons, not commas; save it as "CSV UTF-8 (Comma delimited)", or set the list separator to a comma',
+    });
+    return { file, problems };
+  }
   for (const name of missing) {
     problems.push({
       ...(where !== undefined && { sheet: where }),

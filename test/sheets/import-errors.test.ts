@@ -151,6 +151,11 @@ describe('import names every mistake in a CSV by line and column', () => {
     const nameless = join(dir, 'nameless.csv');
     writeFileSync(nameless, readFileSync(csvTemplate, 'utf8').replace(/^Name of your council,/gm, ','));
     expect(importFails(nameless)).toEqual(["nameless.csv:2:1: council: is empty on every row; type your council's name in the council column"]);
+    const semicolons = join(dir, 'semicolons.csv');
+    writeFileSync(semicolons, 'council;type;Key;Answer\r\nLeeds;;intent.strategic-plans;2 Developing\r\n');
+    expect(importFails(semicolons)).toEqual([
+      'semicolons.csv:1:1: its columns are separated by semicolons, not commas; save it as "CSV UTF-8 (Comma delimited)", or set the list separator to a comma',
+    ]);
     const noTarget = join(dir, 'no-target.csv');
     writeFileSync(noTarget, readFileSync(csvTemplate, 'utf8').replace(',Target\r\n', ',Aim\r\n'));
     expect(importFails(noTarget)).toEqual(['no-target.csv:1:1: no column "Target" in the header row; keep the header row as the template wrote it (columns may be moved, not renamed)']);
