@@ -37,4 +37,6 @@ for (const name of ['combined', 'moderated']) {
   cli('assess', answers, '--format', 'markdown', '--output', join(out, `team-${name}.md`));
   cli('assess', answers, '--format', 'html', '--output', join(out, `team-${name}.html`));
 }
+// Brackenford's assessment as the workbook an officer fills in (template --format xlsx --from), answers filled in.
+cli('template', '--format', 'xlsx', '--from', 'examples/brackenford-unitary.answers.yaml', '--output', join(out, 'brackenford-unitary.xlsx'), '--force');
 console.log(`reports written to ${out}`);

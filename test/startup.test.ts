@@ -71,4 +71,18 @@ describe('lazy loading', () => {
     expect(loadsYaml('validate', 'examples/own-rubric/community-grants.rubric.yaml')).toBe(true);
     expect(loadsYaml('assess', 'test/fixtures/bad/score-7.yaml')).toBe(true);
   });
+
+  test('exceljs: imported by src/io/spreadsheet.ts alone, lazily, and loaded only by template --format xlsx and import', () => {
+    expect(files.filter((f) => /'exceljs[/']/.test(f.text)).map((f) => f.path)).toEqual(['src/io/spreadsheet.ts']);
+    expect(files.find((f) => f.path === 'src/io/spreadsheet.ts')!.text).not.toMatch(/^import (?!type ).*'exceljs/m);
+    const loadsExceljs = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', join(fixtures, 'team', 'sheets', 'report-exceljs-load.cjs'), bin, ...args], { cwd: root, encoding: 'utf8' });
+      return /exceljs loaded: true/.test(r.stderr);
+    };
+    expect(loadsExceljs('--version')).toBe(false);
+    expect(loadsExceljs('template')).toBe(false);
+    expect(loadsExceljs('template', '--format', 'csv')).toBe(false);
+    expect(loadsExceljs('assess', 'examples/brackenford-unitary.answers.yaml')).toBe(false);
+    expect(loadsExceljs('template', '--format', 'xlsx')).toBe(true);
+  });
 });

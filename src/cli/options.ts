@@ -7,6 +7,7 @@ export const FORMATS = {
   compare: ['text', 'markdown', 'json', 'html'],
   batch: ['text', 'csv', 'json', 'markdown'],
   progress: ['text', 'markdown', 'csv', 'json', 'html'],
+  template: ['yaml', 'xlsx', 'csv'],
 } as const;
 
 export function formatOption(formats: readonly string[]): Option {

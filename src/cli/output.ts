@@ -16,11 +16,11 @@ export interface EmitOptions {
  * written straight to, and a path that is this process's own stdout or stderr (/dev/stdout) written
  * to that stream. Every failure is a UsageError of one line naming the file.
  */
-export async function emit(content: string, output?: string, options: EmitOptions = {}): Promise<void> {
+export async function emit(content: string | Uint8Array, output?: string, options: EmitOptions = {}): Promise<void> {
   if (output === undefined) return writeStdout(content);
   const own = ownStream(output);
   if (own === 1) return writeStdout(content);
-  if (own === 2) return void warnRaw(content);
+  if (own === 2) return void warnRaw(typeof content === 'string' ? content : Buffer.from(content).toString('latin1'));
   try {
     await writeFileAtomic(output, content, options);
   } catch (err) {

@@ -37,7 +37,7 @@ export function stdoutErrorMessage(err: NodeJS.ErrnoException): string {
   return `cannot write to standard output: ${words}${err.code ? ` (${err.code})` : ''}`;
 }
 
-export async function writeStdout(content: string): Promise<void> {
+export async function writeStdout(content: string | Uint8Array): Promise<void> {
   if (closed.has(process.stdout)) return;
   try {
     await new Promise<void>((resolve, reject) => {

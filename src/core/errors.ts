@@ -23,6 +23,11 @@ export interface InputProblem {
   col: number;
   path: string;
   message: string;
+  /**
+   * For a spreadsheet, where instead of line and column: `Answers!H7` (a cell), `Answers!3:3` (a row),
+   * `Answers` (a sheet), or '' for the whole file (`file.xlsx: message`).
+   */
+  cell?: string;
 }
 
 /**
@@ -32,7 +37,8 @@ export interface InputProblem {
  */
 export function formatProblem(p: InputProblem): string {
   const path = p.path ? `${visibleMessage(p.path, QUOTED_MAX + 40)}: ` : '';
-  return `${visible(p.file)}:${p.line}:${p.col}: ${path}${visibleMessage(p.message)}`;
+  const where = p.cell === undefined ? `:${p.line}:${p.col}` : p.cell === '' ? '' : `:${visible(p.cell)}`;
+  return `${visible(p.file)}${where}: ${path}${visibleMessage(p.message)}`;
 }
 
 /** Bad input: the CLI prints each problem on one line and exits 2. */

@@ -5,9 +5,9 @@ import type { Answer, AnswersFile, Rubric } from '../core/types.js';
  * An answers file in the SPEC format, answers in rubric order, so that what the interview saves is
  * what `validate` accepts and `assess` scores, and reads well when opened in an editor.
  */
-export function renderAnswersFile(file: AnswersFile, rubric: Rubric): string {
+export function renderAnswersFile(file: AnswersFile, rubric: Rubric, savedBy = 'council-resilience interview'): string {
   const out = [
-    '# Saved by council-resilience interview. You can edit it; `council-resilience validate` checks it.',
+    `# Saved by ${savedBy}. You can edit it; \`council-resilience validate\` checks it.`,
     'schemaVersion: 1',
     'kind: answers',
     `rubric: ${scalar(file.rubric)}`,

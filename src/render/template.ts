@@ -1,6 +1,7 @@
 import { indicatorKey } from '../core/rubric.js';
 import type { Selection } from '../core/selection.js';
-import type { Rubric } from '../core/types.js';
+import type { AnswersFile, Rubric } from '../core/types.js';
+import { answerText, scalar } from './answers-file.js';
 import { visible } from '../core/visible.js';
 import { wrap } from './wrap.js';
 
@@ -11,6 +12,8 @@ export interface TemplateOptions {
   schemaPath: string;
   /** `--only`: just these indicators, and the headers of the characteristics that have some. */
   only?: Selection;
+  /** `--from`: last year's answers file, whose council and answers are filled in. */
+  from?: AnswersFile;
 }
 
 const WIDTH = 100;
@@ -34,11 +37,13 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
     'kind: answers',
     `rubric: ${yamlScalar(options.rubricRef)}`,
     'council:',
-    '  name: Name of your council   # replace with the council\'s name',
+    options.from ? `  name: ${scalar(options.from.council.name)}` : '  name: Name of your council   # replace with the council\'s name',
   ];
+  if (options.from) out.splice(out.length - 5, 0, ...comment(`Filled in from last year's answers (${options.from.assessedOn ?? 'undated'}): check each one and change what has changed.`));
   for (const field of rubric.profile ?? []) {
     out.push(...comment(`${field.question} One of: ${field.options.join(', ')}.`, '  '));
-    out.push(`  ${field.id}:`);
+    const value = options.from?.council[field.id];
+    out.push(value === undefined || value === null ? `  ${field.id}:` : `  ${field.id}: ${scalar(value)}`);
   }
   out.push('# assessedOn: 2026-01-31      # the date of the assessment, YYYY-MM-DD');
   out.push('# assessor: Your job title');
@@ -58,7 +63,8 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
           .join(' and ');
         out.push(`  # Only applies where ${visible(rule)}.`);
       }
-      out.push(`  ${indicatorKey(characteristic, indicator)}:`);
+      const last = options.from?.answers[indicatorKey(characteristic, indicator)];
+      out.push(last === undefined || last === null ? `  ${indicatorKey(characteristic, indicator)}:` : `  ${indicatorKey(characteristic, indicator)}: ${answerText(last)}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -14,8 +14,11 @@ describe('examples/reports', () => {
     const names = readdirSync(fresh).sort();
     expect(readdirSync(committed).sort()).toEqual(names);
     expect(names.filter((n) => n.endsWith('.html'))).toHaveLength(12);
+    expect(names.filter((n) => n.endsWith('.xlsx'))).toEqual(['brackenford-unitary.xlsx']);
     for (const name of names) {
-      expect({ name, content: readFileSync(join(committed, name), 'utf8') }).toEqual({ name, content: readFileSync(join(fresh, name), 'utf8') });
+      // Binary files (the workbook) compared byte for byte.
+      const encoding = /\.(xlsx|docx|png)$/.test(name) ? 'base64' : 'utf8';
+      expect({ name, content: readFileSync(join(committed, name), encoding) }).toEqual({ name, content: readFileSync(join(fresh, name), encoding) });
     }
   });
 

@@ -1,8 +1,9 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { parseSelection, selectionProblemMessage } from '../../core/selection.js';
+import type { AnswersFile } from '../../core/types.js';
 import { builtinRubricIds, DEFAULT_RUBRIC_ID, schemasDir } from '../../io/builtin.js';
-import { loadRubric } from '../../io/load.js';
+import { loadRubric, resolveRubricRef } from '../../io/load.js';
 import { renderTemplate } from '../../render/template.js';
 import { EXIT } from '../exit-codes.js';
 import { emit } from '../output.js';
@@ -15,12 +16,35 @@ export interface TemplateOptions {
   force?: boolean;
   /** `--only`: characteristic ids and indicator keys, separated by commas. */
   only?: string;
+  /** `--from LAST.yaml`: last year's answers, filled in. */
+  from?: string;
+  format?: 'yaml' | 'xlsx' | 'csv';
 }
 
 export async function runTemplate(options: TemplateOptions): Promise<number> {
-  const ref = options.rubric ?? DEFAULT_RUBRIC_ID;
-  refuseOutputOverInput([rubricInput(ref, 'the rubric')], [{ file: options.output, option: '--output' }]);
-  const { rubric, file } = await loadRubric(ref);
+  const format = options.format ?? 'yaml';
+  if (format === 'xlsx' && options.output === undefined && process.stdout.isTTY) {
+    throw new UsageError('an Excel workbook cannot be shown on the screen; add --output FILE.xlsx (or send it to a file with > FILE.xlsx)');
+  }
+  refuseOutputOverInput(
+    [rubricInput(options.rubric ?? (options.from === undefined ? DEFAULT_RUBRIC_ID : undefined), 'the rubric'), { file: options.from, what: 'the --from file' }],
+    [{ file: options.output, option: '--output' }],
+  );
+  let from: AnswersFile | undefined;
+  let rubric;
+  let file: string;
+  let ref: string;
+  if (options.from !== undefined) {
+    const { readLastYear } = await import('../../interview/carry-forward.js');
+    const last = await readLastYear(options.from, options.rubric);
+    from = last.last.answers;
+    rubric = last.rubric.rubric;
+    file = last.rubric.file;
+    ref = from.rubric;
+  } else {
+    ref = options.rubric ?? DEFAULT_RUBRIC_ID;
+    ({ rubric, file } = await loadRubric(ref));
+  }
   const selected = options.only === undefined ? undefined : parseSelection(rubric, options.only);
   if (selected && !selected.selection) throw new UsageError(selectionProblemMessage(selected.problems[0]!));
   // Paths inside the template are read relative to where the template ends up.
@@ -29,8 +53,23 @@ export async function runTemplate(options: TemplateOptions): Promise<number> {
     const rel = relative(home, resolve(target)).split('\\').join('/');
     return isAbsolute(rel) || rel === '' ? rel : rel.startsWith('.') ? rel : `./${rel}`;
   };
-  const rubricRef = builtinRubricIds().includes(ref) ? ref : fromHome(file);
-  const schemaPath = fromHome(join(schemasDir, 'answers.schema.json'));
-  await emit(renderTemplate(rubric, { rubricRef, schemaPath, ...(selected?.selection && { only: selected.selection }) }), options.output, { replace: options.force === true });
+  const builtin = builtinRubricIds().includes(ref) && resolveRubricRef(ref, process.cwd()) === file;
+  const rubricRef = builtin ? ref : fromHome(file);
+  const only = selected?.selection;
+  if (format === 'yaml') {
+    const schemaPath = fromHome(join(schemasDir, 'answers.schema.json'));
+    await emit(renderTemplate(rubric, { rubricRef, schemaPath, ...(only && { only }), ...(from && { from }) }), options.output, { replace: options.force === true });
+    return EXIT.ok;
+  }
+  const { templateContent, csvHeader } = await import('../../core/sheet-answers.js');
+  const content = templateContent(rubric, { rubricRef, ...(only && { only }), ...(from && { from }) });
+  if (format === 'csv') {
+    const { csvTemplate } = await import('../../io/spreadsheet.js');
+    await emit(csvTemplate(content, csvHeader(rubric)), options.output, { replace: options.force === true });
+    return EXIT.ok;
+  }
+  const [{ xlsxTemplate }, { instructionLines }] = await Promise.all([import('../../io/spreadsheet.js'), import('../../render/sheet-instructions.js')]);
+  const bytes = await xlsxTemplate(rubric, content, { title: `Self-assessment: ${rubric.title}`, instructions: instructionLines(rubric, { only: only?.ids }) });
+  await emit(bytes, options.output, { replace: options.force === true });
   return EXIT.ok;
 }

@@ -16,6 +16,7 @@ const LOADERS = {
   merge: async () => (await import('./merge.js')).merge,
   validate: async () => (await import('./validate.js')).validate,
   template: async () => (await import('./template.js')).template,
+  import: async () => (await import('./import.js')).importCommand,
   rubrics: async () => (await import('./rubrics.js')).rubrics,
 } satisfies Record<string, () => Promise<CommandDefinition>>;
 
