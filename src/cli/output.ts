@@ -16,7 +16,7 @@ export interface EmitOptions {
  * written straight to, and a path that is this process's own stdout or stderr (/dev/stdout) written
  * to that stream. Every failure is a UsageError of one line naming the file.
  */
-export async function emit(content: string, output?: string, options: EmitOptions = {}): Promise<void> {
+export async function emit(content: string | Uint8Array, output?: string, options: EmitOptions = {}): Promise<void> {
   if (output === undefined) return writeStdout(content);
   const own = ownStream(output);
   if (own === 1) return writeStdout(content);
@@ -25,6 +25,18 @@ export async function emit(content: string, output?: string, options: EmitOption
     await writeFileAtomic(output, content, options);
   } catch (err) {
     throw new UsageError(writeErrorMessage(err, output));
+  }
+}
+
+/**
+ * A binary report (a Word document) is never written to a terminal, where it would be noise: when
+ * stdout (or the stream --output names) is one, a UsageError (exit 2) before any work is done.
+ */
+export function refuseBinaryToTerminal(output: string | undefined, format: string): void {
+  const fd = output === undefined ? 1 : ownStream(output);
+  if (fd === undefined) return;
+  if ((fd === 1 ? process.stdout : process.stderr).isTTY) {
+    throw new UsageError(`--format ${format} writes a file that cannot be shown in a terminal; add --output FILE.${format} (or redirect: > report.${format})`);
   }
 }
 

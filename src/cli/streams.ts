@@ -37,7 +37,7 @@ export function stdoutErrorMessage(err: NodeJS.ErrnoException): string {
   return `cannot write to standard output: ${words}${err.code ? ` (${err.code})` : ''}`;
 }
 
-export async function writeStdout(content: string): Promise<void> {
+export async function writeStdout(content: string | Uint8Array): Promise<void> {
   if (closed.has(process.stdout)) return;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -53,7 +53,7 @@ export async function writeStdout(content: string): Promise<void> {
   }
 }
 
-export function warnRaw(text: string): void {
+export function warnRaw(text: string | Uint8Array): void {
   if (!closed.has(process.stderr)) process.stderr.write(text);
 }
 

@@ -129,7 +129,7 @@ export interface WriteOptions {
 }
 
 /**
- * Writes `content` to `path` so that nothing is destroyed and readers only ever see the old content
+ * Writes `content` (text as UTF-8, or bytes) to `path` so that nothing is destroyed and readers only ever see the old content
  * or the whole new content.
  * - A regular file, or nothing yet: a temporary file in the target's folder, flushed to disk, then
  *   renamed over it, keeping the old file's mode (and owner, when run as root). A symbolic link is
@@ -138,7 +138,7 @@ export interface WriteOptions {
  * - A folder or a disk device: refused.
  * Every failure is a FileWriteError; no temporary file is left behind.
  */
-export async function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   let target: WriteTarget = { path };
   try {
     target = writeTarget(path);
@@ -153,7 +153,7 @@ export async function writeFileAtomic(path: string, content: string, options: Wr
   }
 }
 
-async function replaceFile(path: string, target: string, existing: Stats | undefined, content: string, replace: boolean): Promise<void> {
+async function replaceFile(path: string, target: string, existing: Stats | undefined, content: string | Uint8Array, replace: boolean): Promise<void> {
   if (existing !== undefined) {
     if (!replace) throw new FileWriteError(path, target, 'exists', 'EEXIST');
     // Root may write anything; a file nobody may write is still meant to stay as it is.
@@ -245,7 +245,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /** A device or FIFO: open it for writing as it is (no create, no truncate, no rename) and write. */
-async function writeStraight(path: string, content: string): Promise<void> {
+async function writeStraight(path: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | constants.O_NOCTTY);
   try {
     await handle.writeFile(content, 'utf8');
@@ -258,7 +258,7 @@ async function writeStraight(path: string, content: string): Promise<void> {
 }
 
 /** A Unix socket: connect and send. */
-async function writeSocket(path: string, content: string): Promise<void> {
+async function writeSocket(path: string, content: string | Uint8Array): Promise<void> {
   const { createConnection } = await import('node:net');
   return new Promise((resolvePromise, reject) => {
     const socket = createConnection({ path });
