@@ -175,6 +175,7 @@ maybe('assess --format docx read by python-docx', () => {
   test('title, subject, language, heading styles, header rows, the image and its alt text, A4 and the page number field', () => {
     const { file } = docx(['assess', eastmoor]);
     const view = readWithPython(file);
+    expect(view.zipOk).toBe(true);
     expect(view.core).toEqual({
       title: 'Community resilience assessment: Eastmoor County Council',
       subject: 'Self-assessment against Eight characteristics of councils building stronger, more resilient communities',

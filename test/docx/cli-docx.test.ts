@@ -74,6 +74,7 @@ describe('progress --format docx', () => {
     const progress = readWithPython(docx(['progress', plan, '--on', '2027-03-31']).file);
     expect(progress.core).toMatchObject({ title: 'Action plan progress: Fixtureshire County Council', language: 'en-GB', created: '2027-03-31T00:00:00' });
     for (const view of [compare, progress]) {
+      expect(view.zipOk).toBe(true);
       expect(view.defaultLanguage).toBe('en-GB');
       expect(view.paragraphs[0]!.style).toBe('Heading 1');
       for (const t of view.tables) expect(t.header).toEqual([true, ...t.rows.slice(1).map(() => false)]);

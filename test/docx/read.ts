@@ -74,6 +74,8 @@ if (!hasPythonDocx) {
 }
 
 export interface PythonView {
+  /** Python's zipfile read every part back and its checksum matched. */
+  zipOk: boolean;
   core: { title: string; subject: string; language: string; author: string; created: string | null; modified: string | null };
   paragraphs: { style: string; text: string }[];
   tables: { header: boolean[]; rows: string[][] }[];

@@ -1,6 +1,7 @@
 # What python-docx (Debian's python3-docx) reads in a Word file, as JSON, for test/docx/*.test.ts.
 import json
 import sys
+import zipfile
 
 import docx
 from docx.oxml.ns import qn
@@ -30,7 +31,10 @@ images = []
 for shape in document.inline_shapes:
     pr = shape._inline.docPr
     images.append({'descr': pr.get('descr'), 'title': pr.get('title'), 'widthCm': round(shape.width.cm, 2), 'heightCm': round(shape.height.cm, 2)})
+with zipfile.ZipFile(sys.argv[1]) as z:
+    bad_member = z.testzip()  # every part read back and its CRC checked
 print(json.dumps({
+    'zipOk': bad_member is None,
     'core': {
         'title': cp.title, 'subject': cp.subject, 'language': cp.language, 'author': cp.author,
         'created': cp.created.isoformat() if cp.created else None,
