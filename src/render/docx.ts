@@ -195,16 +195,17 @@ interface PartsCompiler {
   compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): Map<string, string | Uint8Array | ArrayBuffer>;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+const CRC_TABLE = new Int32Array(256).map((_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
+  return c;
 });
 
+/** The zip's checksum (CRC-32, as zlib computes it). */
 function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+  let c = -1;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return (c ^ -1) >>> 0;
 }
 
 /** MS-DOS date of a YYYY-MM-DD (the first day zip dates can say, 1980-01-01, when there is none or it is out of their range). */

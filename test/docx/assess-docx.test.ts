@@ -119,7 +119,24 @@ describe('assess --format docx: the document XML', () => {
   });
 });
 
-describe('assess --format docx: a combined file and --plan', () => {
+describe('assess --format docx: a cohort, a combined file and --plan', () => {
+  test('--cohort: the sentence that places the council, and the median and quarter beside each score, as the JSON report has them', () => {
+    const cohort = join(tempDir(), 'cohort.json');
+    const councils = ['brackenford-unitary-2025', 'brackenford-unitary', 'eastmoor-county', 'saltmarsh-district'].map((n) => `examples/${n}.answers.yaml`);
+    expect(cli(['batch', ...councils, '--format', 'json', '--output', cohort]).code).toBe(0);
+    const { bytes } = docx(['assess', eastmoor, '--cohort', cohort]);
+    const report = json(['assess', eastmoor, '--cohort', cohort]);
+    const document = xmlOf(bytes, 'word/document.xml');
+    const texts = paragraphsOf(document).map((p) => p.text);
+    const median = (Math.round(report.cohort.overall.median * 10) / 10).toFixed(1);
+    expect(texts.find((t) => t.startsWith('Cohort of '))).toMatch(new RegExp(`^Cohort of ${report.cohort.count} councils: median ${median}; this council is in the (bottom|lower middle|upper middle|top) quarter\\.$`));
+    const rows = [...document.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => paragraphsOf(m[1]!).map((p) => p.text));
+    expect(rows[0]).toEqual(['Characteristic', 'Score out of 100', 'Band', 'Answered', 'Cohort median', 'Quarter']);
+    const intent = report.cohort.characteristics.intent;
+    expect(rows[1]!.slice(4)).toEqual([(Math.round(intent.median * 10) / 10).toFixed(1), expect.stringMatching(/quarter$/)]);
+  });
+
+
   test('examples/team: the range of views beside each answer and "Where assessors disagreed" with each disputed indicator under a Heading 3', () => {
     const { bytes } = docx(['assess', 'examples/team/moderated.answers.yaml']);
     const report = json(['assess', 'examples/team/moderated.answers.yaml']);
