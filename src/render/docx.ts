@@ -41,8 +41,6 @@ import { countsLine, dueText, groups, heading as progressHeading, levelLine, own
 import { radarPng } from './radar-png.js';
 import { renderRadarSvg } from './svg-radar.js';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 // A4 in twentieths of a point, with 2 cm margins: 17 cm of text across.
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134;
@@ -79,8 +77,7 @@ function runs(content: Inline): TextRun[] {
   });
 }
 
-const p = (content: Inline, options: { bold?: boolean; keepNext?: boolean } = {}) =>
-  new Paragraph({ children: runs(options.bold ? (Array.isArray(content) ? content : [content]).map((c) => (typeof c === 'string' ? { text: c, bold: true } : { ...c, bold: true })) : content), keepNext: options.keepNext });
+const p = (content: Inline) => new Paragraph({ children: runs(content) });
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const h = (level: 1 | 2 | 3, text: string) => new Paragraph({ heading: HEADINGS[level], children: runs(text), keepNext: true });
@@ -88,7 +85,7 @@ const h = (level: 1 | 2 | 3, text: string) => new Paragraph({ heading: HEADINGS[
 const numbered = (content: Inline) => new Paragraph({ children: runs(content), numbering: { reference: 'steps', level: 0 } });
 const bullet = (content: Inline) => new Paragraph({ children: runs(content), numbering: { reference: 'bullets', level: 0 } });
 
-type Cell = Inline | Paragraph[];
+type Cell = Inline;
 
 /**
  * A real Word table: one header cell per column in a first row marked as the header row (Word
@@ -103,15 +100,12 @@ function table(headers: readonly string[], rows: readonly Cell[][], widths: read
       width: { size: columnWidths[i]!, type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } : undefined,
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
-      children:
-        Array.isArray(content) && content.length > 0 && content[0] instanceof Paragraph
-          ? (content as Paragraph[])
-          : [
-              new Paragraph({
-                children: runs(header ? { text: content as string, bold: true } : (content as Inline)),
-                alignment: !header && numeric.includes(i) ? AlignmentType.RIGHT : undefined,
-              }),
-            ],
+      children: [
+        new Paragraph({
+          children: runs(header ? { text: content as string, bold: true } : content),
+          alignment: !header && numeric.includes(i) ? AlignmentType.RIGHT : undefined,
+        }),
+      ],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
