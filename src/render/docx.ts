@@ -38,7 +38,6 @@ import { quarterName } from './markdown.js';
 import { actionLine, DONE_NOT_MOVED, doneNotMovedIntro, NO_ACTION, planIntro } from './plan-in-report.js';
 import type { ProgressContext } from './progress-words.js';
 import { countsLine, dueText, groups, heading as progressHeading, levelLine, ownerText, STATUS_WORDS } from './progress-words.js';
-import { radarPng } from './radar-png.js';
 import { renderRadarSvg } from './svg-radar.js';
 
 // A4 in twentieths of a point, with 2 cm margins: 17 cm of text across.
@@ -343,6 +342,8 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
   if (a.cohort) out.push(p(`${cohortLine(a.cohort, a.overall.score)}.`));
 
   // The chart, its alt text saying every score, then the same numbers as a table.
+  // The PNG renderer (native, resvg) loads only here: compare and progress have no chart.
+  const { radarPng } = await import('./radar-png.js');
   const chart = radarPng(renderRadarSvg(a));
   const scores = a.characteristics.map((c) => `${c.title} ${c.score === null ? 'not scored' : `${oneDecimal(c.score)}${c.band ? ` (${c.band})` : ''}`}`).join('; ');
   out.push(
