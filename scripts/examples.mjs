@@ -1,4 +1,4 @@
-// npm run examples: regenerate examples/reports/ (markdown, HTML and chart of every example, and the
+// npm run examples: regenerate examples/reports/ (markdown, HTML, Word and chart of every example, and the
 // year-on-year comparison) with the built CLI. A test fails when the committed files are out of date.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -19,23 +19,28 @@ for (const file of readdirSync(join(root, 'examples')).filter((f) => f.endsWith(
   const answers = `examples/${file}`;
   cli('assess', answers, '--format', 'markdown', '--output', join(out, `${name}.md`), '--chart', join(out, `${name}.svg`));
   cli('assess', answers, '--format', 'html', '--output', join(out, `${name}.html`));
+  cli('assess', answers, '--format', 'docx', '--output', join(out, `${name}.docx`));
 }
-for (const format of ['markdown', 'html']) {
-  const ext = format === 'markdown' ? 'md' : 'html';
+for (const format of ['markdown', 'html', 'docx']) {
+  const ext = format === 'markdown' ? 'md' : format;
   cli('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', format, '--output', join(out, `brackenford-progress.${ext}`));
 }
 // Brackenford's action plan, half way through the year.
-for (const format of ['markdown', 'html']) {
-  const ext = format === 'markdown' ? 'md' : 'html';
+for (const format of ['markdown', 'html', 'docx']) {
+  const ext = format === 'markdown' ? 'md' : format;
   cli('progress', 'examples/brackenford-unitary.plan.yaml', '--on', '2027-04-15', '--format', format, '--output', join(out, `brackenford-plan-progress.${ext}`));
 }
-cli('assess', 'examples/brackenford-unitary.answers.yaml', '--plan', 'examples/brackenford-unitary.plan.yaml', '--format', 'markdown', '--output', join(out, 'brackenford-with-plan.md'));
+for (const format of ['markdown', 'docx']) {
+  const ext = format === 'markdown' ? 'md' : 'docx';
+  cli('assess', 'examples/brackenford-unitary.answers.yaml', '--plan', 'examples/brackenford-unitary.plan.yaml', '--format', format, '--output', join(out, `brackenford-with-plan.${ext}`));
+}
 const officers = ['communities', 'hr', 'finance'].map((name) => `examples/team/${name}.answers.yaml`);
 writeFileSync(join(teamOut, 'combined.answers.yaml'), cli('combine', ...officers));
 for (const name of ['combined', 'moderated']) {
   const answers = join(name === 'combined' ? teamOut : join(root, 'examples', 'team'), `${name}.answers.yaml`);
   cli('assess', answers, '--format', 'markdown', '--output', join(out, `team-${name}.md`));
   cli('assess', answers, '--format', 'html', '--output', join(out, `team-${name}.html`));
+  cli('assess', answers, '--format', 'docx', '--output', join(out, `team-${name}.docx`));
 }
 // Brackenford's assessment as the workbook an officer fills in (template --format xlsx --from), answers filled in.
 cli('template', '--format', 'xlsx', '--from', 'examples/brackenford-unitary.answers.yaml', '--output', join(out, 'brackenford-unitary.xlsx'), '--force');

@@ -85,4 +85,24 @@ describe('lazy loading', () => {
     expect(loadsExceljs('assess', 'examples/brackenford-unitary.answers.yaml')).toBe(false);
     expect(loadsExceljs('template', '--format', 'xlsx')).toBe(true);
   });
+
+  test('docx and @resvg/resvg-js: each known by one module, loaded only for --format docx (not by --version, text or HTML)', () => {
+    const importers = (lib: string) => files.filter((f) => f.text.includes(`from '${lib}'`)).map((f) => f.path);
+    expect(importers('docx')).toEqual(['src/render/docx.ts']);
+    expect(importers('@resvg/resvg-js')).toEqual(['src/render/radar-png.ts']);
+    expect(files.filter((f) => /radar-png\.js'/.test(f.text)).map((f) => f.path)).toEqual(['src/render/docx.ts']);
+    expect(files.filter((f) => /^import .*render\/docx\.js'/m.test(f.text))).toEqual([]);
+    const loaded = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ['--import', join(fixtures, 'team', 'docx', 'report-loads.mjs'), bin, ...args], { cwd: root, encoding: 'utf8' });
+      return /heavy libraries loaded: (.*)/.exec(r.stderr)?.[1];
+    };
+    const out = join(tempDir(), 'report');
+    expect(loaded('--version')).toBe('none');
+    expect(loaded('assess', 'examples/eastmoor-county.answers.yaml')).toBe('none');
+    expect(loaded('assess', 'examples/eastmoor-county.answers.yaml', '--format', 'html', '--output', `${out}.html`)).toBe('none');
+    // ...and the check can see them: the Word report loads both.
+    expect(loaded('assess', 'examples/eastmoor-county.answers.yaml', '--format', 'docx', '--output', `${out}.docx`)).toBe('@resvg/resvg-js,docx');
+    // A comparison has no chart, so its Word file needs no PNG renderer.
+    expect(loaded('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', 'docx', '--output', `${out}-compare.docx`)).toBe('docx');
+  });
 });

@@ -2,11 +2,11 @@
 import { InvalidArgumentError, Option } from 'commander';
 
 export const FORMATS = {
-  assess: ['text', 'json', 'markdown', 'html'],
+  assess: ['text', 'json', 'markdown', 'html', 'docx'],
   rubrics: ['text', 'json'],
-  compare: ['text', 'markdown', 'json', 'html'],
+  compare: ['text', 'markdown', 'json', 'html', 'docx'],
   batch: ['text', 'csv', 'json', 'markdown'],
-  progress: ['text', 'markdown', 'csv', 'json', 'html'],
+  progress: ['text', 'markdown', 'csv', 'json', 'html', 'docx'],
   template: ['yaml', 'xlsx', 'csv'],
 } as const;
 

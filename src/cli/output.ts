@@ -28,6 +28,18 @@ export async function emit(content: string | Uint8Array, output?: string, option
   }
 }
 
+/**
+ * A binary report (a Word document) is never written to a terminal, where it would be noise: when
+ * stdout (or the stream --output names) is one, a UsageError (exit 2) before any work is done.
+ */
+export function refuseBinaryToTerminal(output: string | undefined, format: string): void {
+  const fd = output === undefined ? 1 : ownStream(output);
+  if (fd === undefined) return;
+  if ((fd === 1 ? process.stdout : process.stderr).isTTY) {
+    throw new UsageError(`--format ${format} writes a file that cannot be shown in a terminal; add --output FILE.${format} (or redirect: > report.${format})`);
+  }
+}
+
 /** The words for a file that could not be written; one line, naming the file and the real reason. */
 export function writeErrorMessage(err: unknown, file: string): string {
   if (!(err instanceof FileWriteError)) return `cannot write ${file}: ${(err as Error)?.message ?? String(err)}`;

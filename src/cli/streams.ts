@@ -53,7 +53,7 @@ export async function writeStdout(content: string | Uint8Array): Promise<void> {
   }
 }
 
-export function warnRaw(text: string): void {
+export function warnRaw(text: string | Uint8Array): void {
   if (!closed.has(process.stderr)) process.stderr.write(text);
 }
 

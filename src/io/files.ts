@@ -129,7 +129,7 @@ export interface WriteOptions {
 }
 
 /**
- * Writes `content` to `path` so that nothing is destroyed and readers only ever see the old content
+ * Writes `content` (text as UTF-8, or bytes) to `path` so that nothing is destroyed and readers only ever see the old content
  * or the whole new content.
  * - A regular file, or nothing yet: a temporary file in the target's folder, flushed to disk, then
  *   renamed over it, keeping the old file's mode (and owner, when run as root). A symbolic link is

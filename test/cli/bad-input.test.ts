@@ -106,7 +106,7 @@ describe('command-line mistakes exit 2 without a stack trace', () => {
   test.each([
     [['assess'], "error: missing required argument 'answers'"],
     [['nonsense'], "error: unknown command 'nonsense'"],
-    [['assess', 'test/fixtures/answers/weighted-county.yaml', '--format', 'pdf'], "error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, html."],
+    [['assess', 'test/fixtures/answers/weighted-county.yaml', '--format', 'pdf'], "error: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, json, markdown, html, docx."],
     [['assess', 'test/fixtures/answers/weighted-county.yaml', '--target', '0'], "error: option '--target <level>' argument '0' is invalid. expected a whole number from 1 up, got \"0\""],
     [['assess', 'test/fixtures/answers/weighted-county.yaml', '--target', '1.5'], "error: option '--target <level>' argument '1.5' is invalid. expected a whole number from 1 up, got \"1.5\""],
     [['assess', 'test/fixtures/answers/weighted-county.yaml', '--target', '4'], 'error: --target 4 is above the top of the scale of rubric "weighted" (3); use 1-3'],

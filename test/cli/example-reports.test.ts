@@ -15,8 +15,10 @@ describe('examples/reports', () => {
     expect(readdirSync(committed).sort()).toEqual(names);
     expect(names.filter((n) => n.endsWith('.html'))).toHaveLength(12);
     expect(names.filter((n) => n.endsWith('.xlsx'))).toEqual(['brackenford-unitary.xlsx']);
+    // Word: every example, the comparison, the plan's progress, the report with its plan, the team's two.
+    expect(names.filter((n) => n.endsWith('.docx'))).toHaveLength(13);
     for (const name of names) {
-      // Binary files (the workbook) compared byte for byte.
+      // Binary files (the workbook, the Word files) compared byte for byte.
       const encoding = /\.(xlsx|docx|png)$/.test(name) ? 'base64' : 'utf8';
       expect({ name, content: readFileSync(join(committed, name), encoding) }).toEqual({ name, content: readFileSync(join(fresh, name), encoding) });
     }

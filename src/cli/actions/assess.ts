@@ -17,7 +17,7 @@ import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
-import { emit, warn } from '../output.js';
+import { emit, refuseBinaryToTerminal, warn } from '../output.js';
 import { acceptAnswers } from '../answers-input.js';
 import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 import { outputWidth } from '../width.js';
@@ -40,6 +40,7 @@ export interface AssessOptions {
 
 export async function runAssess(file: string, options: AssessOptions): Promise<number> {
   const outputs = [{ file: options.output, option: '--output' }, { file: options.chart, option: '--chart' }];
+  if (options.format === 'docx') refuseBinaryToTerminal(options.output, 'docx');
   refuseOutputOverInput(
     [{ file, what: 'the answers file' }, rubricInput(options.rubric), { file: options.cohort, what: 'the --cohort file' }, { file: options.plan, what: 'the --plan file' }],
     outputs,
@@ -75,7 +76,9 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
     json: async () => renderJson(assessment, toolVersion, plan),
     markdown: async () => renderMarkdown(assessment, { rubric, top: options.top, plan }),
     html: async () => renderHtml(assessment, { rubric, top: options.top, plan }),
-  } satisfies Record<AssessFormat, () => Promise<string>>;
+    // Word, its library and the chart's PNG renderer load only for this format.
+    docx: async () => (await import('../../render/docx.js')).renderAssessDocx(assessment, { rubric, top: options.top, plan }),
+  } satisfies Record<AssessFormat, () => Promise<string | Uint8Array>>;
   await emit(await renderers[options.format](), options.output);
   if (options.chart !== undefined) await emit(renderRadarSvg(assessment, { standalone: true }), options.chart);
 

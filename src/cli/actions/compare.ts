@@ -10,12 +10,13 @@ import { EXIT } from '../exit-codes.js';
 import { outputWidth } from '../width.js';
 import type { FORMATS } from '../options.js';
 import { visibleMessage } from '../../core/visible.js';
-import { emit, printWarnings, warn } from '../output.js';
+import { emit, printWarnings, refuseBinaryToTerminal, warn } from '../output.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
 
 export type CompareFormat = (typeof FORMATS.compare)[number];
 
 export async function runCompare(beforeFile: string, afterFile: string, options: { format: CompareFormat; output?: string }): Promise<number> {
+  if (options.format === 'docx') refuseBinaryToTerminal(options.output, 'docx');
   refuseOutputOverInput([{ file: beforeFile, what: 'the "before" answers file' }, { file: afterFile, what: 'the "after" answers file' }], [{ file: options.output, option: '--output' }]);
   const [before, after] = await loadBoth(beforeFile, afterFile);
   refuseOutputOverInput(
@@ -35,12 +36,13 @@ export async function runCompare(beforeFile: string, afterFile: string, options:
   );
   const rubric = after.rubric.rubric;
   const renderers = {
-    text: () => renderCompareText(comparison, rubric, { width: outputWidth(options.output !== undefined) }),
-    markdown: () => renderCompareMarkdown(comparison, rubric),
-    json: () => renderCompareJson(comparison),
-    html: () => renderCompareHtml(comparison, rubric),
-  } satisfies Record<CompareFormat, () => string>;
-  await emit(renderers[options.format](), options.output);
+    text: async () => renderCompareText(comparison, rubric, { width: outputWidth(options.output !== undefined) }),
+    markdown: async () => renderCompareMarkdown(comparison, rubric),
+    json: async () => renderCompareJson(comparison),
+    html: async () => renderCompareHtml(comparison, rubric),
+    docx: async () => (await import('../../render/docx.js')).renderCompareDocx(comparison, rubric),
+  } satisfies Record<CompareFormat, () => Promise<string | Uint8Array>>;
+  await emit(await renderers[options.format](), options.output);
   return EXIT.ok;
 }
 

@@ -13,7 +13,7 @@ import { renderProgressMarkdown } from '../../render/progress-markdown.js';
 import { renderProgressText } from '../../render/progress-text.js';
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
-import { emit, printWarnings, warn } from '../output.js';
+import { emit, printWarnings, refuseBinaryToTerminal, warn } from '../output.js';
 import { refuseOutputOverInput } from '../outputs-safe.js';
 import { outputWidth } from '../width.js';
 
@@ -29,6 +29,7 @@ export interface ProgressOptions {
 
 export async function runProgress(file: string, options: ProgressOptions): Promise<number> {
   const outputs = [{ file: options.output, option: '--output' }];
+  if (options.format === 'docx') refuseBinaryToTerminal(options.output, 'docx');
   refuseOutputOverInput([{ file, what: 'the plan file' }, { file: options.answers, what: 'the --answers file' }], outputs);
   let on: string;
   if (options.on === undefined) on = today();
@@ -52,13 +53,14 @@ export async function runProgress(file: string, options: ProgressOptions): Promi
   const report = progress(loaded.plan, loaded.rubric.rubric, { on, later });
   const context = { rubric: loaded.rubric.rubric, later: options.answers };
   const renderers = {
-    text: () => renderProgressText(report, { ...context, width: outputWidth(options.output !== undefined) }),
-    markdown: () => renderProgressMarkdown(report, context),
-    csv: () => renderProgressCsv(report),
-    json: () => renderProgressJson(report),
-    html: () => renderProgressHtml(report, context),
-  } satisfies Record<ProgressFormat, () => string>;
-  await emit(renderers[options.format](), options.output);
+    text: async () => renderProgressText(report, { ...context, width: outputWidth(options.output !== undefined) }),
+    markdown: async () => renderProgressMarkdown(report, context),
+    csv: async () => renderProgressCsv(report),
+    json: async () => renderProgressJson(report),
+    html: async () => renderProgressHtml(report, context),
+    docx: async () => (await import('../../render/docx.js')).renderProgressDocx(report, context),
+  } satisfies Record<ProgressFormat, () => Promise<string | Uint8Array>>;
+  await emit(await renderers[options.format](), options.output);
   if (options.failOverdue && report.counts.overdue > 0) {
     warn(`policy failed: ${report.counts.overdue === 1 ? '1 action is' : `${report.counts.overdue} actions are`} overdue on ${on}`);
     return EXIT.policy;

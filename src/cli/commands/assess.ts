@@ -22,6 +22,7 @@ export const assess: CommandDefinition = {
     { args: 'assess examples/brackenford-unitary.answers.yaml' },
     { args: 'assess examples/saltmarsh-district.answers.yaml --format json --output saltmarsh.json' },
     { args: 'assess answers/leeds.yaml --format html --output leeds.html --chart leeds.svg' },
+    { args: 'assess answers/leeds.yaml --format docx --output leeds.docx', comment: 'Word, to edit into a committee paper' },
     { args: 'assess answers/leeds.yaml --cohort all-councils.json', comment: 'median and quarter per characteristic' },
     { args: 'assess examples/eastmoor-county.answers.yaml --target 2 --top 10' },
     { args: 'assess answers/leeds-2027.yaml --plan leeds.plan.yaml --format html --output leeds.html', comment: 'who is doing what' },

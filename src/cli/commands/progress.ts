@@ -16,6 +16,7 @@ export const progress: CommandDefinition = {
   examples: [
     { args: 'progress brackenford.plan.yaml' },
     { args: 'progress brackenford.plan.yaml --on 2027-03-31 --format markdown --output progress.md' },
+    { args: 'progress brackenford.plan.yaml --on 2027-03-31 --format docx --output progress.docx', comment: 'Word, for the committee' },
     { args: 'progress leeds.plan.yaml --answers answers/leeds-2027.yaml --format csv', comment: 'with the levels now' },
     { args: 'progress leeds.plan.yaml --fail-overdue', comment: 'for CI: exit 1 if an action is overdue' },
   ],
