@@ -32,11 +32,13 @@ export async function emit(content: string | Uint8Array, output?: string, option
  * A binary report (a Word document) is never written to a terminal, where it would be noise: when
  * stdout (or the stream --output names) is one, a UsageError (exit 2) before any work is done.
  */
-export function refuseBinaryToTerminal(output: string | undefined, format: string): void {
+const BINARY_NAMES = { docx: 'a Word document', xlsx: 'an Excel workbook' } as const;
+
+export function refuseBinaryToTerminal(output: string | undefined, format: keyof typeof BINARY_NAMES): void {
   const fd = output === undefined ? 1 : ownStream(output);
   if (fd === undefined) return;
   if ((fd === 1 ? process.stdout : process.stderr).isTTY) {
-    throw new UsageError(`--format ${format} writes a file that cannot be shown in a terminal; add --output FILE.${format} (or redirect: > report.${format})`);
+    throw new UsageError(`${BINARY_NAMES[format]} cannot be shown on the screen; add --output FILE.${format} (or send it to a file with > FILE.${format})`);
   }
 }
 

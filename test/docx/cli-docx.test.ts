@@ -95,7 +95,7 @@ describe('where a Word document may go', () => {
     ['progress', `progress ${plan} --on 2027-03-31`],
   ])('%s --format docx to a terminal: exit 2 with one line that says to use --output, nothing written', (_name, args) => {
     const r = spawnSync('script', ['-qec', `NO_COLOR=1 ${process.execPath} ${bin} ${args} --format docx`, '/dev/null'], { cwd: root, encoding: 'utf8', timeout: 20000, input: '' });
-    expect(r.stdout.replace(/\r/g, '')).toBe('error: --format docx writes a file that cannot be shown in a terminal; add --output FILE.docx (or redirect: > report.docx)\n');
+    expect(r.stdout.replace(/\r/g, '')).toBe('error: a Word document cannot be shown on the screen; add --output FILE.docx (or send it to a file with > FILE.docx)\n');
     expect(r.status).toBe(2);
   });
 

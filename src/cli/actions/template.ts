@@ -6,7 +6,7 @@ import { builtinRubricIds, DEFAULT_RUBRIC_ID, schemasDir } from '../../io/builti
 import { loadRubric, resolveRubricRef } from '../../io/load.js';
 import { renderTemplate } from '../../render/template.js';
 import { EXIT } from '../exit-codes.js';
-import { emit } from '../output.js';
+import { emit, refuseBinaryToTerminal } from '../output.js';
 import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 
 export interface TemplateOptions {
@@ -23,9 +23,7 @@ export interface TemplateOptions {
 
 export async function runTemplate(options: TemplateOptions): Promise<number> {
   const format = options.format ?? 'yaml';
-  if (format === 'xlsx' && options.output === undefined && process.stdout.isTTY) {
-    throw new UsageError('an Excel workbook cannot be shown on the screen; add --output FILE.xlsx (or send it to a file with > FILE.xlsx)');
-  }
+  if (format === 'xlsx') refuseBinaryToTerminal(options.output, 'xlsx');
   refuseOutputOverInput(
     [rubricInput(options.rubric ?? (options.from === undefined ? DEFAULT_RUBRIC_ID : undefined), 'the rubric'), { file: options.from, what: 'the --from file' }],
     [{ file: options.output, option: '--output' }],
