@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runInterviewCommand } from '../../src/cli/actions/interview.js';
 import { runModerate, stoppedMessage } from '../../src/cli/actions/moderate.js';
 import { wantsAccessible } from '../../src/cli/terminal-session.js';
+import { cleanTyped, cutByTerminal } from '../../src/interview/accessible.js';
 import { fixtures, tempDir } from '../helpers.js';
 import { typing } from './line-feeder.js';
 import { captureStderr } from './scripted-prompter.js';
@@ -67,5 +68,31 @@ describe('the carry-on command after Ctrl-C keeps the accessible prompts however
       "To carry on where you left off: council-resilience moderate 'a b.yaml' --accessible",
       "To go over every indicator with views again instead: council-resilience moderate 'a b.yaml' --all --accessible",
     ]);
+  });
+});
+
+describe('keys typed into a line never reach the file', () => {
+  test('arrows (CSI and SS3), Home, Delete, Alt-letter and other control characters are left out; a tab is a space', () => {
+    expect(cleanTyped('Plan p4\x1b[D\x1b[D.')).toEqual({ text: 'Plan p4.', keys: true });
+    expect(cleanTyped('\x1bOA2\x1b[H\x1b[3~\x1b[1;5C\x1bb')).toEqual({ text: '2', keys: true });
+    expect(cleanTyped('a\tb\x07\x7f\x9bc')).toEqual({ text: 'a bc', keys: false });
+    expect(cleanTyped('Café ✓')).toEqual({ text: 'Café ✓', keys: false });
+  });
+
+  test('the terminal cut a line: at its limit, or ending in half a character', () => {
+    expect(cutByTerminal('x'.repeat(4094), 4095)).toBe(false);
+    expect(cutByTerminal('x'.repeat(4095), 4095)).toBe(true);
+    expect(cutByTerminal(`${'é'.repeat(2000)}`, 4095)).toBe(false);
+    expect(cutByTerminal(`${'x'.repeat(10)}\ufffd`, 4095)).toBe(true);
+  });
+
+  test('an evidence line with arrow keys in it: the note said once, the rest read back and saved', async () => {
+    const t = typing(['\x1b[A2', 'Plan p4\x1b[D\x1b[D.', '\x1b[B1']);
+    expect(await t.prompter.select({ message: 'Q', choices: [{ name: '1 One', value: 1 }, { name: '2 Two', value: 2 }] })).toBe(2);
+    expect(await t.prompter.input({ message: 'Evidence (optional; press Enter to skip):' })).toBe('Plan p4.');
+    expect(await t.prompter.select({ message: 'Q', choices: [{ name: '1 One', value: 1 }, { name: '2 Two', value: 2 }] })).toBe(1);
+    expect(t.output().match(/Arrow keys do not move/g)).toHaveLength(1);
+    expect(t.output()).toContain('Evidence (optional; press Enter to skip): Evidence saved: Plan p4.\n');
+    expect(t.output()).not.toContain('\x1b');
   });
 });
