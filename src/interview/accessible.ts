@@ -121,6 +121,14 @@ function dropLeadingBlanks(texts: readonly string[]): string[] {
   return first < 0 ? [] : texts.slice(first);
 }
 
+/**
+ * A message without the usual interview's key instructions ("press Enter to skip", "Backspace, then
+ * Enter, for none"), which are wrong here where nothing is pre-filled: this prompter states its own.
+ */
+export function withoutKeys(message: string): string {
+  return message.replace(/\s*\(([^)]*)\)/g, (whole, inner: string) => (!/press Enter|Backspace/i.test(inner) ? whole : /last year's/.test(inner) ? " (last year's)" : ''));
+}
+
 /** `Evidence (optional; ...):` -> `Evidence`: what a text answer is called when it is read back; undefined for a question (`What is ...?`). */
 function answerName(message: string): string | undefined {
   const m = /^([A-Z][A-Za-z' ]*?)\s*(?:\(|:)/.exec(message);
@@ -292,9 +300,9 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
       if (current === undefined) {
         prompt = `${paragraph(o.message)} `;
       } else {
-        out(`${paragraph(o.message)}\n`);
+        out(`${paragraph(withoutKeys(o.message))}\n`);
         out(`Current answer: ${visible(current, { max: 500 })}\n`);
-        prompt = `Press Enter to keep it,${clears ? ' type - to clear it,' : ''} or type a new answer: `;
+        prompt = `Press Enter to keep it,${clears ? ' type - for none,' : ''} or type a new answer: `;
       }
       const name = answerName(o.message);
       const readBack = (text: string) => write(`${name ? `${name} saved` : 'You typed'}: ${style.bold(safe(visible(text)))}\n`);
@@ -303,7 +311,7 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
         if (typed === '?') {
           out(
             `Type your answer, then press Enter. ${
-              current !== undefined ? `Enter alone keeps the current answer${clears ? '; - clears it' : ''}.` : o.required ? 'An answer is needed.' : 'Enter alone leaves it empty.'
+              current !== undefined ? `Enter alone keeps the current answer${clears ? '; - for none' : ''}.` : o.required ? 'An answer is needed.' : 'Enter alone leaves it empty.'
             }\n`,
           );
           return undefined;

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { runInterviewCommand } from '../../src/cli/actions/interview.js';
 import { runModerate, stoppedMessage } from '../../src/cli/actions/moderate.js';
 import { wantsAccessible } from '../../src/cli/terminal-session.js';
-import { cleanTyped, cutByTerminal } from '../../src/interview/accessible.js';
-import { fixtures, tempDir } from '../helpers.js';
+import { cleanTyped, cutByTerminal, withoutKeys } from '../../src/interview/accessible.js';
+import { loadAnswers } from '../../src/io/load.js';
+import { fixtures, root, tempDir } from '../helpers.js';
 import { typing } from './line-feeder.js';
 import { captureStderr } from './scripted-prompter.js';
 
@@ -94,5 +95,27 @@ describe('keys typed into a line never reach the file', () => {
     expect(t.output().match(/Arrow keys do not move/g)).toHaveLength(1);
     expect(t.output()).toContain('Evidence (optional; press Enter to skip): Evidence saved: Plan p4.\n');
     expect(t.output()).not.toContain('\x1b');
+  });
+});
+
+describe("--from: the evidence prompt says what this prompter's keys do", () => {
+  test("last year's evidence is offered; the instruction is - for none (not Backspace), and - leaves none", async () => {
+    const dir = tempDir();
+    const answers = join(dir, 'new.answers.yaml');
+    const last = join(root, 'examples', 'brackenford-unitary-2025.answers.yaml');
+    const t = typing(['', '-', '1']);
+    const code = runInterviewCommand({ from: last, only: 'approach.ward-forums', color: false, assessor: 'CEO', accessible: true, answers }, t.prompter, () => '2026-11-01');
+    expect(await code).toBe(0);
+    expect(t.output()).toContain("You chose 2 Developing.\nEvidence (last year's):\nCurrent answer: Ward forums in 14 of 21 wards\nPress Enter to keep it, type - for none, or type a new answer: Cleared.\n");
+    expect(t.output()).not.toContain('Backspace');
+    expect((await loadAnswers(answers)).answers.answers['approach.ward-forums']).toBe(2);
+  });
+
+  test('going back to an answer with evidence: no "press Enter to skip" before "Press Enter to keep it"', () => {
+    expect(withoutKeys('Evidence (optional; press Enter to skip):')).toBe('Evidence:');
+    expect(withoutKeys("Evidence (press Enter to keep last year's; Backspace, then Enter, for none):")).toBe("Evidence (last year's):");
+    expect(withoutKeys('Reason for the agreed level (needed, because the views differ by two levels or more; it goes in the report):')).toBe(
+      'Reason for the agreed level (needed, because the views differ by two levels or more; it goes in the report):',
+    );
   });
 });

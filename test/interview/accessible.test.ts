@@ -151,9 +151,9 @@ describe('a question, as it is printed and answered', () => {
     expect(await t.prompter.input({ message: 'Evidence:', default: 'Minutes, 3 March' })).toBe('New text');
     expect(t.output()).toBe(
       'Evidence (optional; press Enter to skip): Evidence saved: Plan p. 4\n' +
-        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - to clear it, or type a new answer: Kept: Minutes, 3 March\n' +
-        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - to clear it, or type a new answer: Cleared.\n' +
-        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - to clear it, or type a new answer: Evidence saved: New text\n',
+        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - for none, or type a new answer: Kept: Minutes, 3 March\n' +
+        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - for none, or type a new answer: Cleared.\n' +
+        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - for none, or type a new answer: Evidence saved: New text\n',
     );
   });
 
