@@ -195,16 +195,16 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
     });
   };
 
-  /** Text safe to print: control characters shown as escapes (\r too: it moves the cursor), colour kept only when colour is on. */
-  const safe = (text: string): string => {
+  /** Text safe to print: control characters shown as escapes (\r too: it moves the cursor); with `keepColour` (what say() is given: the report) its colour kept when colour is on. */
+  const safe = (text: string, keepColour = false): string => {
     const escape = (t: string) => visible(t, { keepSpacing: true }).replace(/\r/g, '\\r');
-    if (!colour) return escape(text);
+    if (!colour || !keepColour) return escape(text);
     return text
       .split(/(\x1b\[[0-9;]*m)/)
       .map((part, i) => (i % 2 === 1 ? part : escape(part)))
       .join('');
   };
-  const out = (text: string) => write(safe(text));
+  const out = (text: string, keepColour = false) => write(safe(text, keepColour));
   const paragraph = (text: string, indent = '') =>
     text
       .split('\n')
@@ -269,7 +269,7 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
         if (typed === '?') {
           // The question again as it was put (heading, question, guidance), then each choice with its description.
           out('\nHelp:\n');
-          for (const text of dropLeadingBlanks(context)) out(`${text}\n`);
+          for (const text of dropLeadingBlanks(context)) out(`${text}\n`, true);
           out(`${paragraph(o.message)}\n`);
           for (const k of keyed) {
             const description = k.choice.description ? `: ${oneLine(k.choice.description)}` : '';
@@ -360,7 +360,7 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
       reportSetAside();
       const shown = text.split('\n').map(plainHeading).join('\n');
       context.push(shown);
-      out(`${shown}\n`);
+      out(`${shown}\n`, true);
     },
 
     close() {

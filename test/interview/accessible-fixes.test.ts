@@ -10,7 +10,9 @@ import { cleanTyped, cutByTerminal, withoutKeys } from '../../src/interview/acce
 import { loadAnswers } from '../../src/io/load.js';
 import { fixtures, root, tempDir } from '../helpers.js';
 import { typing } from './line-feeder.js';
-import { captureStderr } from './scripted-prompter.js';
+import { captureStderr, scriptedPrompter } from './scripted-prompter.js';
+import { styleFor } from '../../src/cli/colour.js';
+import type { Prompter } from '../../src/interview/prompter.js';
 
 const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 const stderr = captureStderr();
@@ -117,5 +119,58 @@ describe("--from: the evidence prompt says what this prompter's keys do", () => 
     expect(withoutKeys('Reason for the agreed level (needed, because the views differ by two levels or more; it goes in the report):')).toBe(
       'Reason for the agreed level (needed, because the views differ by two levels or more; it goes in the report):',
     );
+  });
+});
+
+describe("only the program's own colour reaches the terminal, whatever the rubric's text holds", () => {
+  /** weighted.yaml with conceal, blink, reset, clear-screen and window-title sequences in its words. */
+  const evilRubric = () => {
+    const dir = tempDir();
+    const path = join(dir, 'evil.rubric.yaml');
+    const text = readFileSync(rubric, 'utf8')
+      .replace('title: Alpha', 'title: "Al\\e]0;pwned\\apha"')
+      .replace('statement: A one, question: A one?', 'statement: "A one\\e[5m blink", question: "A one\\e[8m SECRET\\e[0m\\e[2J\\e[H?"')
+      .replace('label: Some', 'label: "So\\e[8mme"')
+      .replace('question: What type of council is this?', 'question: "What type\\e[2J of council\\r is this?"');
+    writeFileSync(path, text);
+    return { dir, path };
+  };
+  const EVIL = /\x1b\[(?:8|5|0|2J|H)|\x1b\]|\x07|\r/;
+
+  test('the accessible prompts with colour on: the only sequences are its own bold and warning colour', async () => {
+    const { dir, path } = evilRubric();
+    const style = await styleFor(1);
+    const own = new Set([...`${style.bold('x')}${style.warn('x')}`.matchAll(/\x1b\[[0-9;]*m/g)].map((m) => m[0]));
+    const t = typing(['Evil Council', '2', '?', '1', ''], { style });
+    const code = runInterviewCommand({ rubric: path, color: true, assessor: 'Tester', accessible: true, answers: join(dir, 'evil.answers.yaml') }, t.prompter, () => '2026-11-01');
+    expect(await code).toBe(130);
+    const out = t.output();
+    expect(out).toContain('A one\\x1b[8m SECRET\\x1b[0m\\x1b[2J\\x1b[H?');
+    expect(out).toContain('Al\\x1b]0;pwned\\x07pha');
+    expect(out).not.toMatch(EVIL);
+    for (const s of out.match(/\x1b[^a-zA-Z]*[a-zA-Z]/g) ?? []) expect(own.has(s)).toBe(true);
+  });
+
+  test('the usual interview: the question, statement, title, levels and profile question it is given hold no escape character', async () => {
+    const { dir, path } = evilRubric();
+    const script = scriptedPrompter(['Evil Council', 'unitary', 1, '']);
+    const shown: string[] = [];
+    const prompter: Prompter = {
+      ...script.prompter,
+      select: (o) => {
+        shown.push(o.message, ...o.choices.flatMap((c) => [c.name, c.description ?? '']));
+        return script.prompter.select(o);
+      },
+      input: (o) => {
+        shown.push(o.message);
+        return script.prompter.input(o);
+      },
+    };
+    expect(await runInterviewCommand({ rubric: path, color: false, assessor: 'Tester', answers: join(dir, 'evil2.answers.yaml') }, prompter, () => '2026-11-01')).toBe(130);
+    const all = [...shown, ...script.said].join('\n');
+    expect(all).toContain('A one\\x1b[8m SECRET');
+    expect(all).toContain('1 So\\x1b[8mme');
+    expect(all).toContain('What type\\x1b[2J of council\n is this?');
+    expect(all).not.toMatch(/[\x1b\x07\r]/);
   });
 });
