@@ -174,3 +174,18 @@ describe("only the program's own colour reaches the terminal, whatever the rubri
     expect(all).not.toMatch(/[\x1b\x07\r]/);
   });
 });
+
+describe('the report at the end of an accessible interview', () => {
+  test('each score in a sentence, "out of 100", and not one block character of a bar', async () => {
+    const dir = tempDir();
+    const t = typing(['Words Council', '2', '3', '', '1', '', '2', '', 'd', '', '2', '', 'n', '', '0', '', '1']);
+    expect(await runInterviewCommand({ rubric, color: false, assessor: 'Tester', accessible: true, answers: join(dir, 'w.answers.yaml') }, t.prompter, () => '2026-11-01')).toBe(0);
+    const out = t.output();
+    const report = out.slice(out.indexOf('Words Council (unitary)'));
+    expect(report).not.toMatch(/[█░▏▎▍▌▋▊▉]/);
+    // alpha (3 + 2*1 + 2)/12 = 58.3, beta (0 + 3*2)/12 = 50, delta 0/3; overall (2*58.33 + 50 + 0)/4 = 41.7
+    expect(report).toContain('Overall: 41.7 out of 100, Low; 100.0% of 7 questions answered.\n');
+    expect(report).toContain('  Alpha: 58.3 out of 100, Mid; 100.0% answered.\n  Beta: 50.0 out of 100, Mid; 100.0% answered.\n  Gamma (no indicators): not scored;');
+    expect(report).toContain('  Delta: 0.0 out of 100, Low; 100.0% answered.\n');
+  });
+});

@@ -109,6 +109,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       style: await stdoutStyle(options.color, false),
       scale: rubric.scale,
       width: (await import('../width.js')).outputWidth(),
+      words: wantsAccessible(options.accessible),
     });
     prompter.say('');
     prompter.say(report.trimEnd());
