@@ -10,11 +10,11 @@ import { promptWidth } from './width.js';
  */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
-/** `--accessible`, or ACCESSIBLE in the environment set to anything but nothing, 0, false or no. */
+/** `--accessible`, or ACCESSIBLE in the environment set to anything but nothing, 0, false, no, n or off (in any case). */
 export function wantsAccessible(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
   if (flag === true) return true;
   const value = env.ACCESSIBLE?.trim().toLowerCase();
-  return value !== undefined && !['', '0', 'false', 'no'].includes(value);
+  return value !== undefined && !['', '0', 'false', 'no', 'n', 'off'].includes(value);
 }
 
 export interface TerminalOptions {

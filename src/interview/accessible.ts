@@ -5,7 +5,7 @@
 // applicable, Skip and Back); the answer is typed, then said back in words; `?` gives help. The only
 // escape sequences written are colour, and with NO_COLOR (the plain style) none at all.
 import { createInterface } from 'node:readline';
-import { visible } from '../core/visible.js';
+import { thousands, visible } from '../core/visible.js';
 import type { Style } from '../render/style.js';
 import { plain } from '../render/style.js';
 import { wrap, wrapHanging } from '../render/wrap.js';
@@ -91,6 +91,27 @@ export function allowedKeys(keys: readonly string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }
 
+/** What a key such as an arrow, Home or Delete types into a line: a CSI or SS3 sequence, or ESC and one character. */
+const KEY_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|[\s\S])?/g;
+/** Other control characters a line can hold (typed with Ctrl-V, or pasted); a tab becomes a space. */
+const TYPED_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/** A typed line without the escape sequences and control characters keys put in it; `keys` when there were escape sequences. */
+export function cleanTyped(line: string): { text: string; keys: boolean } {
+  return { text: line.replace(KEY_SEQUENCE, '').replace(/\t/g, ' ').replace(TYPED_CONTROL, ''), keys: line.includes('\x1b') };
+}
+
+/**
+ * The most a terminal's line holds, in bytes, when it is not in raw mode: Linux keeps 4095 and drops
+ * the rest without a word (a letter of several bytes may be cut in half); macOS keeps 1023.
+ */
+export const LINE_LIMIT = process.platform === 'darwin' ? 1023 : 4095;
+
+/** A line the terminal cut short: as long as it can hold, or ending in half a character (decoded as U+FFFD). */
+export function cutByTerminal(line: string, limit = LINE_LIMIT): boolean {
+  return line.endsWith('\ufffd') || Buffer.byteLength(line, 'utf8') >= limit;
+}
+
 function oneLine(text: string): string {
   return visible(text.replace(/\s*\n\s*/g, ' ')).trim();
 }
@@ -98,6 +119,20 @@ function oneLine(text: string): string {
 function dropLeadingBlanks(texts: readonly string[]): string[] {
   const first = texts.findIndex((t) => t.trim() !== '');
   return first < 0 ? [] : texts.slice(first);
+}
+
+/**
+ * A message without the usual interview's key instructions ("press Enter to skip", "Backspace, then
+ * Enter, for none"), which are wrong here where nothing is pre-filled: this prompter states its own.
+ */
+export function withoutKeys(message: string): string {
+  return message.replace(/\s*\(([^)]*)\)/g, (whole, inner: string) => (!/press Enter|Backspace/i.test(inner) ? whole : /last year's/.test(inner) ? " (last year's)" : ''));
+}
+
+/** `Evidence (optional; ...):` -> `Evidence`: what a text answer is called when it is read back; undefined for a question (`What is ...?`). */
+function answerName(message: string): string | undefined {
+  const m = /^([A-Z][A-Za-z' ]*?)\s*(?:\(|:)/.exec(message);
+  return m && !/[?]/.test(m[1]!) ? m[1] : undefined;
 }
 
 /** `── Alpha · question 1 of 7 ──` -> `Alpha, question 1 of 7`: a screen reader need not read out the rules. */
@@ -108,7 +143,8 @@ function plainHeading(line: string): string {
 
 export function accessiblePrompter({ input = process.stdin, write = (t) => void process.stdout.write(t), signal, style = plain, width = 78 }: AccessibleOptions = {}): AccessiblePrompter {
   const colour = style !== plain;
-  const lines: string[] = [];
+  /** Lines that came when no question was waiting for them (type-ahead, the rest of a paste): never taken as answers, and said. */
+  let setAside: string[] = [];
   let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
   let ended = false;
   // Text typed without Enter before Ctrl-D ends the input was never confirmed: readline would pass
@@ -117,6 +153,9 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
   input.once('end', () => {
     ending = true;
   });
+  // Lines that arrive in the same turn of the event loop as the one before came in one burst (a paste,
+  // or lines typed while the program was busy): only the first answers the question that was waiting.
+  let burst = false;
   const reader = createInterface({ input, terminal: false, crlfDelay: Infinity });
   const fail = (error: Error) => {
     const w = waiting;
@@ -127,11 +166,18 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
   const aborted = () => new PromptError('AbortPromptError', 'Prompt was aborted');
   reader.on('line', (line) => {
     if (ending) return;
-    if (waiting) {
+    const first = !burst;
+    if (first) {
+      burst = true;
+      setImmediate(() => {
+        burst = false;
+      });
+    }
+    if (waiting && first) {
       const w = waiting;
       waiting = undefined;
       w.resolve(line);
-    } else lines.push(line);
+    } else setAside.push(line);
   });
   reader.on('close', () => {
     ended = true;
@@ -140,39 +186,53 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
   const onAbort = () => fail(aborted());
   signal?.addEventListener('abort', onAbort);
 
-  /** The next line typed; Ctrl-D (the end of the input) and the signal reject it as interrupts. */
+  /** The next line typed after the prompt; Ctrl-D (the end of the input) and the signal reject it as interrupts. */
   const nextLine = (): Promise<string> => {
     if (signal?.aborted) return Promise.reject(aborted());
-    if (lines.length > 0) return Promise.resolve(lines.shift()!);
     if (ended) return Promise.reject(eof());
     return new Promise((resolve, reject) => {
       waiting = { resolve, reject };
     });
   };
 
-  /** Text safe to print: control characters shown as escapes (\r too: it moves the cursor), colour kept only when colour is on. */
-  const safe = (text: string): string => {
+  /** Text safe to print: control characters shown as escapes (\r too: it moves the cursor); with `keepColour` (what say() is given: the report) its colour kept when colour is on. */
+  const safe = (text: string, keepColour = false): string => {
     const escape = (t: string) => visible(t, { keepSpacing: true }).replace(/\r/g, '\\r');
-    if (!colour) return escape(text);
+    if (!colour || !keepColour) return escape(text);
     return text
       .split(/(\x1b\[[0-9;]*m)/)
       .map((part, i) => (i % 2 === 1 ? part : escape(part)))
       .join('');
   };
-  const out = (text: string) => write(safe(text));
+  const out = (text: string, keepColour = false) => write(safe(text, keepColour));
   const paragraph = (text: string, indent = '') =>
     text
       .split('\n')
       .map((line) => (line.trim() === '' ? '' : wrap(line, width, indent, { breakWords: true }).join('\n')))
       .join('\n');
 
+  /** The arrow-key note is said once. */
+  let keysSaid = false;
   /** What was said since the last question was answered: `?` says it again, with the choices' help. */
   let context: string[] = [];
   /** Asks until `settle` accepts a line (returns a value) or the person stops. */
   const ask = async <T>(prompt: string, settle: (line: string) => { value: T } | undefined): Promise<T> => {
     for (;;) {
+      reportSetAside();
       out(prompt);
-      const line = await nextLine();
+      const typed = await nextLine();
+      if (cutByTerminal(typed)) {
+        invalid(
+          `That line was too long to type here: a line in this terminal holds at most ${thousands(LINE_LIMIT)} bytes (about ${thousands(LINE_LIMIT)} letters, fewer with accents), ` +
+            'so its end was cut off, and it was not saved. Type a shorter answer (for long evidence, name the document and page instead), then press Enter.',
+        );
+        continue;
+      }
+      const { text: line, keys } = cleanTyped(typed);
+      if (keys && !keysSaid) {
+        keysSaid = true;
+        invalid('Arrow keys do not move within the line here, so what they typed was left out: use Backspace to correct a line, or Ctrl-U to start it again.');
+      }
       const settled = settle(line);
       if (settled) {
         context = [];
@@ -181,10 +241,22 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
     }
   };
   const invalid = (text: string) => write(`${style.warn(safe(text))}\n`);
+  /** Says which lines were set aside (typed before their question was asked), so none is lost unnoticed. */
+  const reportSetAside = () => {
+    if (setAside.length === 0) return;
+    const lines = setAside;
+    setAside = [];
+    const shown = lines.slice(0, 5).map((l) => (l.trim() === '' ? 'a blank line' : `"${visible(cleanTyped(l).text, { max: 200 })}"`));
+    const more = lines.length > 5 ? `, and ${lines.length - 5} more` : '';
+    invalid(
+      `${lines.length === 1 ? '1 more line you typed was' : `${lines.length} more lines you typed were`} not used (type each answer once its question is asked): ${shown.join(', ')}${more}.`,
+    );
+  };
   const said = (words: string) => write(`You chose ${style.bold(safe(words))}.\n`);
 
   return {
     async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
+      reportSetAside();
       const keyed = keyChoices(o.choices);
       const keyWidth = Math.max(...keyed.map((k) => k.key.length));
       const fallback = o.default === undefined ? undefined : keyed.find((k) => Object.is(k.choice.value, o.default));
@@ -197,7 +269,7 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
         if (typed === '?') {
           // The question again as it was put (heading, question, guidance), then each choice with its description.
           out('\nHelp:\n');
-          for (const text of dropLeadingBlanks(context)) out(`${text}\n`);
+          for (const text of dropLeadingBlanks(context)) out(`${text}\n`, true);
           out(`${paragraph(o.message)}\n`);
           for (const k of keyed) {
             const description = k.choice.description ? `: ${oneLine(k.choice.description)}` : '';
@@ -221,43 +293,52 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
     },
 
     async input(o: { message: string; default?: string; required?: boolean }): Promise<string> {
+      reportSetAside();
       const current = o.default !== undefined && o.default !== '' ? o.default : undefined;
       const clears = current !== undefined && !o.required;
       let prompt: string;
       if (current === undefined) {
         prompt = `${paragraph(o.message)} `;
       } else {
-        out(`${paragraph(o.message)}\n`);
+        out(`${paragraph(withoutKeys(o.message))}\n`);
         out(`Current answer: ${visible(current, { max: 500 })}\n`);
-        prompt = `Press Enter to keep it,${clears ? ' type - to clear it,' : ''} or type a new answer: `;
+        prompt = `Press Enter to keep it,${clears ? ' type - for none,' : ''} or type a new answer: `;
       }
+      const name = answerName(o.message);
+      const readBack = (text: string) => write(`${name ? `${name} saved` : 'You typed'}: ${style.bold(safe(visible(text)))}\n`);
       return ask(prompt, (line) => {
         const typed = line.trim();
         if (typed === '?') {
           out(
             `Type your answer, then press Enter. ${
-              current !== undefined ? `Enter alone keeps the current answer${clears ? '; - clears it' : ''}.` : o.required ? 'An answer is needed.' : 'Enter alone leaves it empty.'
+              current !== undefined ? `Enter alone keeps the current answer${clears ? '; - for none' : ''}.` : o.required ? 'An answer is needed.' : 'Enter alone leaves it empty.'
             }\n`,
           );
           return undefined;
         }
         if (typed === '') {
-          if (current !== undefined) return { value: current };
+          if (current !== undefined) {
+            write(`Kept: ${style.bold(safe(visible(current, { max: 500 })))}\n`);
+            return { value: current };
+          }
           if (o.required) {
             invalid('An answer is needed: type it, then press Enter.');
             return undefined;
           }
+          write(`${name ? `No ${name.toLowerCase()}` : 'Left empty'}.\n`);
           return { value: '' };
         }
         if (clears && typed === '-') {
           out('Cleared.\n');
           return { value: '' };
         }
+        readBack(typed);
         return { value: line };
       });
     },
 
     async confirm(o: { message: string; default?: boolean }): Promise<boolean> {
+      reportSetAside();
       const fallback = o.default === undefined ? '' : `; Enter alone: ${o.default ? 'yes' : 'no'}`;
       return ask(`${paragraph(o.message)} (y or n${fallback}): `, (line) => {
         const typed = line.trim().toLowerCase();
@@ -276,12 +357,14 @@ export function accessiblePrompter({ input = process.stdin, write = (t) => void 
     },
 
     say(text: string) {
+      reportSetAside();
       const shown = text.split('\n').map(plainHeading).join('\n');
       context.push(shown);
-      out(`${shown}\n`);
+      out(`${shown}\n`, true);
     },
 
     close() {
+      reportSetAside();
       signal?.removeEventListener('abort', onAbort);
       reader.close();
     },

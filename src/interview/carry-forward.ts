@@ -158,7 +158,7 @@ function choiceName(rubric: Rubric, value: number | 'n/a' | 'unknown'): string {
   if (value === 'unknown') return "Don't know";
   if (value === 'n/a') return 'Not applicable';
   const level = rubric.scale.find((l) => l.value === value);
-  return level ? `${level.value} ${level.label}` : String(value);
+  return level ? `${level.value} ${visible(level.label)}` : String(value);
 }
 
 /**

@@ -11,7 +11,7 @@ import { combinedScore, isDisputed, spread } from '../core/views.js';
 import { visible } from '../core/visible.js';
 import { asSentence } from '../render/agreement.js';
 import { wrapHanging, wrapText } from '../render/wrap.js';
-import { BACK, SKIP, type Choice, type Prompter } from './prompter.js';
+import { BACK, fromFile, SKIP, type Choice, type Prompter } from './prompter.js';
 
 export interface ModerationOptions {
   rubric: Rubric;
@@ -185,8 +185,8 @@ async function moderateOne(
   say('');
   const where = all ? `indicator ${position + 1} of ${items.length}${isDisputedHere ? ' · disputed' : ''}` : `disputed ${position + 1} of ${items.length}`;
   say(`── ${visible(characteristic.title)} · ${where} ──`);
-  say(indicator.statement);
-  say(indicator.question);
+  say(fromFile(indicator.statement));
+  say(fromFile(indicator.question));
   say('');
   say('The views:');
   // One view a line, name first: job titles are long, and a column cut short would hide whose view it is.
@@ -210,9 +210,9 @@ async function moderateOne(
   }
 
   const choices: Choice<LevelChoice>[] = rubric.scale.map((level) => ({
-    name: `${level.value} ${level.label}`,
+    name: `${level.value} ${fromFile(level.label)}`,
     value: level.value,
-    description: indicator.levels?.[String(level.value)] ?? level.description,
+    description: fromFile(indicator.levels?.[String(level.value)] ?? level.description),
   }));
   choices.push({ name: "Don't know", value: 'unknown', description: 'Counted as 0 and flagged in the report until answered.' });
   choices.push({ name: 'Not applicable', value: 'n/a', description: 'Left out of the scores.' });
@@ -334,7 +334,7 @@ export function levelName(rubric: Rubric, score: ScoreValue): string {
   if (score === 'unknown') return "Don't know";
   if (score === 'n/a') return 'Not applicable';
   const level = rubric.scale.find((l) => l.value === score);
-  return level ? `${level.value} ${level.label}` : String(score);
+  return level ? `${level.value} ${fromFile(level.label)}` : String(score);
 }
 
 /** Score, evidence and agreed written into the answer; views, confidence and anything else kept as they are. */

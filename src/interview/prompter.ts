@@ -1,3 +1,5 @@
+import { visible } from '../core/visible.js';
+
 /**
  * What the interview needs from a terminal; the usual one wraps @inquirer/prompts, --accessible
  * swaps in plain numbered lines (accessible.ts), tests script one.
@@ -14,6 +16,17 @@ export interface Prompter {
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
   /** Prints lines of information between questions. */
   say(text: string): void;
+}
+
+/**
+ * Text from the rubric (a title, question, level label or description), safe for any terminal: every
+ * control character but tab and line feed shown as an escape, so a rubric can neither colour, hide or
+ * clear the screen nor set the window title. Then only the program's own colour reaches the terminal.
+ */
+export function fromFile(text: string): string;
+export function fromFile(text: string | undefined): string | undefined;
+export function fromFile(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : visible(text.replace(/\r\n?/g, '\n'), { keepSpacing: true });
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Selection } from '../core/selection.js';
 import type { Answer, AnswersFile, Characteristic, Indicator, Rubric, ScoreValue } from '../core/types.js';
 import { oneDecimal, percent } from '../render/format.js';
 import { wrapText } from '../render/wrap.js';
-import { BACK, type Choice, type Prompter } from './prompter.js';
+import { BACK, fromFile, type Choice, type Prompter } from './prompter.js';
 import { changeLines, startingPoint, type LastYear } from './carry-forward.js';
 
 export interface InterviewOptions {
@@ -105,9 +105,9 @@ async function askProfile(rubric: Rubric, file: AnswersFile, prompter: Prompter,
   for (const field of rubric.profile ?? []) {
     if (Object.hasOwn(file.council, field.id)) continue;
     const value = await prompter.select<string | null>({
-      message: field.question,
+      message: fromFile(field.question),
       choices: [
-        ...field.options.map((option) => ({ name: humanise(option), value: option })),
+        ...field.options.map((option) => ({ name: fromFile(humanise(option)), value: option })),
         { name: "Don't know / prefer not to say", value: null },
       ],
     });
@@ -148,7 +148,7 @@ async function askTarget(rubric: Rubric, current: number | undefined, prompter: 
   const top = Math.max(...rubric.scale.map((l) => l.value));
   const choices: Choice<number | typeof BACK>[] = rubric.scale
     .filter((level) => level.value >= 1)
-    .map((level) => ({ name: `${level.value} ${level.label}`, value: level.value, description: level.description }));
+    .map((level) => ({ name: `${level.value} ${fromFile(level.label)}`, value: level.value, description: fromFile(level.description) }));
   choices.push({ name: '← Back to the level for this question', value: BACK });
   return prompter.select<number | typeof BACK>({
     message: 'Target: the level this council aims for on this indicator',
@@ -170,23 +170,23 @@ async function askLevel(
   const { characteristic, indicator, key } = steps[position]!;
   const current = normaliseAnswer(file.answers[key]);
   prompter.say('');
-  prompter.say(`── ${characteristic.title} · question ${position + 1} of ${steps.length} ──`);
-  prompter.say(wrapText(indicator.question, width).join('\n'));
-  if (indicator.guidance) prompter.say(wrapText(`What to look for: ${indicator.guidance}`, width, '  ').join('\n'));
+  prompter.say(`── ${fromFile(characteristic.title)} · question ${position + 1} of ${steps.length} ──`);
+  prompter.say(wrapText(fromFile(indicator.question), width).join('\n'));
+  if (indicator.guidance) prompter.say(wrapText(`What to look for: ${fromFile(indicator.guidance)}`, width, '  ').join('\n'));
   const offered = startingPoint(rubric, current, from, key); // without --from: this file's answer
   for (const line of offered.said) prompter.say(line);
 
   const choices: Choice<ScoreChoice>[] = rubric.scale.map((level) => ({
-    name: `${level.value} ${level.label}`,
+    name: `${level.value} ${fromFile(level.label)}`,
     value: level.value,
-    description: indicator.levels?.[String(level.value)] ?? level.description,
+    description: fromFile(indicator.levels?.[String(level.value)] ?? level.description),
   }));
   choices.push({ name: "Don't know", value: 'unknown', description: 'Counted as 0 and flagged in the report until answered.' });
   choices.push({ name: 'Not applicable', value: 'n/a', description: 'Left out of the scores.' });
   if (position > 0) choices.push({ name: '← Back to the previous question', value: BACK });
 
   const score = await prompter.select<ScoreChoice>({
-    message: indicator.statement,
+    message: fromFile(indicator.statement),
     choices,
     ...(offered.value !== null && { default: offered.value }),
   });
@@ -244,18 +244,18 @@ async function review(rubric: Rubric, file: AnswersFile, prompter: Prompter, cho
   } else {
     prompter.say('Your answers so far:');
   }
-  const width = Math.max(0, ...shown.map((c) => c.title.length));
+  const width = Math.max(0, ...shown.map((c) => fromFile(c.title).length));
   for (const c of shown) {
     const mine = chosen?.filter((s) => s.characteristic.id === c.id);
     const answered = mine ? `${mine.filter(isAnswered).length} of ${mine.length} answered` : `${percent(c.coverage).padStart(6)} answered`;
-    prompter.say(`  ${c.title.padEnd(width)}  score ${oneDecimal(c.score).padStart(5)}  ${answered}`);
+    prompter.say(`  ${fromFile(c.title).padEnd(width)}  score ${oneDecimal(c.score).padStart(5)}  ${answered}`);
   }
   for (const line of changeLines(rubric, from, file)) prompter.say(line);
   return prompter.select<string>({
     message: 'Finish, or go back over one characteristic?',
     choices: [
       { name: 'Finish and show the report', value: 'finish' },
-      ...shown.filter((c) => c.indicators.some((i) => i.applicable)).map((c) => ({ name: `Revisit ${c.title}`, value: c.id })),
+      ...shown.filter((c) => c.indicators.some((i) => i.applicable)).map((c) => ({ name: `Revisit ${fromFile(c.title)}`, value: c.id })),
     ],
   });
 }

@@ -23,6 +23,8 @@ export interface TextOptions {
   width?: number;
   /** assess --plan: each next step's action, and the actions marked done whose level has not moved. */
   plan?: PlanInReport;
+  /** For a screen reader (interview --accessible): each score in a sentence, "out of 100", with no bar of block characters. */
+  words?: boolean;
 }
 
 /** Text from a file, safe for a terminal line: control characters shown as escapes. */
@@ -62,7 +64,10 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   const overall = `Overall  ${oneDecimal(o.score)} / 100  ${o.band === null ? 'no score yet' : v(o.band)}`;
   const answered = applicable === 0 ? 'no questions apply to this council' : `${percent(o.coverage)} of ${count(applicable, 'question')} answered`;
   const styledOverall = `${s.bold('Overall')}  ${s.score(s.bold(oneDecimal(o.score)), o.score)} / 100  ${o.band === null ? 'no score yet' : v(o.band)}`;
-  if (columns(`${overall}  ·  ${answered}`) <= width) out.push(styledOverall + s.dim(`  ·  ${answered}`));
+  if (options.words) {
+    const said = o.score === null ? 'Overall: no score yet' : `Overall: ${oneDecimal(o.score)} out of 100, ${o.band === null ? 'no band' : v(o.band)}`;
+    out.push(...wrapText(`${said}; ${answered}.`, width));
+  } else if (columns(`${overall}  ·  ${answered}`) <= width) out.push(styledOverall + s.dim(`  ·  ${answered}`));
   else {
     out.push(...(columns(overall) <= width ? [styledOverall] : wrapText(overall, width)));
     out.push(...wrapText(answered, width).map(s.dim));
@@ -75,7 +80,12 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   }
   out.push('');
 
-  out.push(...characteristicRows(a, s, width));
+  if (options.words) {
+    for (const c of a.characteristics) {
+      const score = c.score === null ? 'not scored' : `${oneDecimal(c.score)} out of 100, ${c.band === null ? 'no band' : v(c.band)}`;
+      out.push(...wrapText(`${v(c.title)}: ${score}; ${percent(c.coverage)} answered.`, width, '  '));
+    }
+  } else out.push(...characteristicRows(a, s, width));
   out.push('');
 
   const shown = a.gaps.slice(0, top);

@@ -173,7 +173,7 @@ maybe('the accessible interview in a real terminal', () => {
     expect(await waitForFile(run.exit)).toBe('130');
     const stopped = history('moderate');
     expect(stopped).toContain(`Stopped. 1 of 4 disputed indicators is settled in ${path}; 3 remain.`);
-    expect(stopped).toContain(`To carry on where you left off: council-resilience moderate ${path}\n`);
+    expect(stopped).toContain(`To carry on where you left off: council-resilience moderate ${path} --accessible\n`);
     const saved = (await loadAnswers(path)).answers.answers;
     expect(saved['alpha.a1']).toEqual({ score: 2, views: viewsOf(original.answers.answers['alpha.a1']), agreed: 'Most services are covered' });
     for (const key of ['alpha.a2', 'alpha.a3', 'beta.b1', 'beta.b2', 'delta.d1', 'delta.d2']) expect(saved[key]).toEqual(original.answers.answers[key]);

@@ -15,27 +15,11 @@ import type { Style } from '../../src/render/style.js';
 import { assess } from '../../src/core/score.js';
 import { loadAnswers } from '../../src/io/load.js';
 import { fixtures, tempDir } from '../helpers.js';
+import { typing } from './line-feeder.js';
 import { captureStderr } from './scripted-prompter.js';
 
 const rubric = join(fixtures, 'rubrics', 'weighted.yaml');
 const stderr = captureStderr();
-
-/** The prompter reading `lines` as typed (then the end of the input, as Ctrl-D gives), and all it wrote. */
-function typing(lines: readonly string[], options: { end?: boolean; style?: Style; signal?: AbortSignal } = {}) {
-  const input = new PassThrough();
-  for (const line of lines) input.write(`${line}\n`);
-  if (options.end !== false) input.end();
-  let written = '';
-  const prompter = accessiblePrompter({
-    input,
-    write: (t) => {
-      written += t;
-    },
-    ...(options.style && { style: options.style }),
-    ...(options.signal && { signal: options.signal }),
-  });
-  return { prompter, input, output: () => written };
-}
 
 const levels: Choice<unknown>[] = [
   { name: '0 None', value: 0, description: 'Nothing in place.' },
@@ -135,12 +119,9 @@ describe('a question, as it is printed and answered', () => {
   });
 
   test('a long descriptor in help is wrapped between words, under its level', async () => {
-    const input = new PassThrough();
-    input.end('?\n0\n');
-    let out = '';
-    const p = accessiblePrompter({ input, write: (t) => void (out += t), width: 40 });
-    await p.select({ message: 'Q', choices: [{ name: '0 None', value: 0, description: 'There is no written plan and nobody is asked to make one.' }] });
-    expect(out).toContain('  0 None: There is no written plan and\n    nobody is asked to make one.\n');
+    const t = typing(['?', '0'], { width: 40 });
+    await t.prompter.select({ message: 'Q', choices: [{ name: '0 None', value: 0, description: 'There is no written plan and nobody is asked to make one.' }] });
+    expect(t.output()).toContain('  0 None: There is no written plan and\n    nobody is asked to make one.\n');
   });
 
   test('an entry that is not a choice says what is allowed and asks again; so does Enter with no default', async () => {
@@ -169,10 +150,10 @@ describe('a question, as it is printed and answered', () => {
     expect(await t.prompter.input({ message: 'Evidence:', default: 'Minutes, 3 March' })).toBe('');
     expect(await t.prompter.input({ message: 'Evidence:', default: 'Minutes, 3 March' })).toBe('New text');
     expect(t.output()).toBe(
-      'Evidence (optional; press Enter to skip): ' +
-        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - to clear it, or type a new answer: ' +
-        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - to clear it, or type a new answer: Cleared.\n' +
-        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - to clear it, or type a new answer: ',
+      'Evidence (optional; press Enter to skip): Evidence saved: Plan p. 4\n' +
+        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - for none, or type a new answer: Kept: Minutes, 3 March\n' +
+        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - for none, or type a new answer: Cleared.\n' +
+        'Evidence:\nCurrent answer: Minutes, 3 March\nPress Enter to keep it, type - for none, or type a new answer: Evidence saved: New text\n',
     );
   });
 
@@ -183,8 +164,8 @@ describe('a question, as it is printed and answered', () => {
     expect(t.output()).toBe(
       "What is the council's name? An answer is needed: type it, then press Enter.\n" +
         "What is the council's name? Type your answer, then press Enter. An answer is needed.\n" +
-        "What is the council's name? " +
-        'Reason (needed):\nCurrent answer: Old reason\nPress Enter to keep it, or type a new answer: ',
+        "What is the council's name? You typed: Brackenford\n" +
+        'Reason (needed):\nCurrent answer: Old reason\nPress Enter to keep it, or type a new answer: Reason saved: -\n',
     );
   });
 
@@ -226,10 +207,18 @@ describe('a question, as it is printed and answered', () => {
     expect(isInterrupt(await p.select({ message: 'Q2', choices: scale }).catch((e: unknown) => e))).toBe(true);
   });
 
-  test('lines typed before a question is asked are its answers, in order', async () => {
-    const t = typing(['1', 'n']);
-    expect(await t.prompter.select({ message: 'Q1', choices: scale })).toBe(1);
-    expect(await t.prompter.select({ message: 'Q2', choices: scale })).toBe('n/a');
+  test('lines that come in one burst (a paste) answer only the question waiting; the rest are set aside and said, not taken as later answers', async () => {
+    const input = new PassThrough();
+    let out = '';
+    const p = accessiblePrompter({ input, write: (t) => void (out += t) });
+    const q1 = p.select({ message: 'Q1', choices: scale });
+    input.write('1\n\nn\n');
+    expect(await q1).toBe(1);
+    const q2 = p.select({ message: 'Q2', choices: scale, default: 3 });
+    await new Promise((r) => setTimeout(r, 5));
+    input.end('2\n');
+    expect(await q2).toBe(2);
+    expect(out).toContain('You chose 1 Some.\n2 more lines you typed were not used (type each answer once its question is asked): a blank line, "n".\nQ2\n');
   });
 });
 

@@ -229,7 +229,8 @@ describe('moderate', () => {
     expect(answers['alpha.a2']).toEqual({ score: 2, views: VIEWS['alpha.a2'], agreed: '' });
     expect(stderr.text()).toBe(
       `\nStopped. 1 of 4 disputed indicators is settled in ${path}; 3 remain.\n` +
-        `To carry on where you left off: council-resilience moderate ${path} (add --all to go over every indicator with views)\n`,
+        `To carry on where you left off: council-resilience moderate ${path}\n` +
+        `To go over every indicator with views again instead: council-resilience moderate ${path} --all\n`,
     );
   });
 

@@ -15,7 +15,7 @@ import { renderText } from '../../render/text.js';
 import { stdoutStyle } from '../colour.js';
 import { EXIT } from '../exit-codes.js';
 import { shellQuote } from '../../render/format.js';
-import { withTerminalPrompter } from '../terminal-session.js';
+import { wantsAccessible, withTerminalPrompter } from '../terminal-session.js';
 import { warn } from '../output.js';
 import { visible } from '../../core/visible.js';
 import type { CarriedForward } from '../../interview/carry-forward.js';
@@ -109,6 +109,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
       style: await stdoutStyle(options.color, false),
       scale: rubric.scale,
       width: (await import('../width.js')).outputWidth(),
+      words: wantsAccessible(options.accessible),
     });
     prompter.say('');
     prompter.say(report.trimEnd());
@@ -141,7 +142,7 @@ async function interviewWith(options: InterviewCommandOptions, prompter: Prompte
         (started.only ? ` --only ${shellQuote(started.only.ids.join(','))}` : '') + (started.carried ? ` --from ${shellQuote(started.carried.last.file)}` : '');
       warn(
         `\nStopped. ${answered} of ${total} answers are saved in ${saved.path}\n` +
-          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}${options.targets ? ' --targets' : ''}${options.accessible ? ' --accessible' : ''}`,
+          `To carry on where you left off: council-resilience interview --answers ${shellQuote(saved.path)}${only}${options.targets ? ' --targets' : ''}${wantsAccessible(options.accessible) ? ' --accessible' : ''}`,
       );
     }
     return EXIT.interrupted;

@@ -14,7 +14,7 @@ import { count } from '../../render/format.js';
 import { wrapText } from '../../render/wrap.js';
 import { EXIT } from '../exit-codes.js';
 import { shellQuote } from '../../render/format.js';
-import { withTerminalPrompter } from '../terminal-session.js';
+import { wantsAccessible, withTerminalPrompter } from '../terminal-session.js';
 import { printWarnings, warn } from '../output.js';
 import { promptWidth } from '../width.js';
 
@@ -87,7 +87,7 @@ async function moderateWith(path: string, text: string, file: AnswersFile, rubri
       return EXIT.usage;
     }
     if (!isInterrupt(error)) throw error;
-    warn(`\n${stoppedMessage(path, countModeration(rubric, file), all, options.accessible === true)}`);
+    warn(`\n${stoppedMessage(path, countModeration(rubric, file), all, wantsAccessible(options.accessible))}`);
     return EXIT.interrupted;
   }
   prompter.say('');
@@ -108,7 +108,8 @@ export function stoppedMessage(path: string, c: ModerationCount, all: boolean, a
   }
   return (
     `Stopped. ${settledDisputed} of ${count(c.disputed, 'disputed indicator')} ${settledDisputed === 1 ? 'is' : 'are'} settled in ${path}; ${c.unsettled.length} ${c.unsettled.length === 1 ? 'remains' : 'remain'}.\n` +
-    `To carry on where you left off: council-resilience moderate ${shellQuote(path)}${again}${all ? ' (add --all to go over every indicator with views)' : ''}`
+    `To carry on where you left off: council-resilience moderate ${shellQuote(path)}${again}` +
+    (all ? `\nTo go over every indicator with views again instead: council-resilience moderate ${shellQuote(path)} --all${again}` : '')
   );
 }
 
