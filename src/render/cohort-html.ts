@@ -130,6 +130,8 @@ const PLOT = { left: 170, right: 24, width: 760, row: 34, top: 12, axis: 34 } as
 
 function spread(r: CohortResult, ids: readonly string[], title: (id: string) => string): string[] {
   const rows: { label: string; s: Stats }[] = [{ label: 'Overall', s: r.cohort.overall }, ...ids.map((id) => ({ label: title(id), s: r.cohort.characteristics[id]! }))];
+  // A chart with nothing on it would say nothing: without a scored council there is none.
+  if (r.cohort.overall.median === null) return ['<h2>Spread of scores</h2>', '<p>No council was scored, so there is no spread to show.</p>'];
   const plotWidth = PLOT.width - PLOT.left - PLOT.right;
   const x = (v: number) => (PLOT.left + (Math.max(0, Math.min(100, v)) / 100) * plotWidth).toFixed(1);
   const height = PLOT.top + rows.length * PLOT.row + PLOT.axis;
