@@ -56,7 +56,8 @@ ${SCALE.map((s, i) => `.s${i} { background: ${s.background}; color: ${s.text}; }
 table.councils { font-size: .9rem; }
 table.councils th, table.councils td { padding: .3rem .4rem; }
 table.councils thead th { position: sticky; top: 0; vertical-align: bottom; }
-table.councils th[scope="row"] { font-weight: normal; background: none; }
+table.councils th[scope="row"] { font-weight: normal; background: none; min-width: 15rem; }
+@media (max-width: 480px) { table.councils th[scope="row"] { min-width: 9rem; } }
 table.legend { width: auto; }
 table.legend td { padding: .3rem .8rem; }
 table.stats th[scope="row"], table.weakest td.statement { font-weight: normal; }
