@@ -63,7 +63,7 @@ table.legend td { padding: .3rem .8rem; }
 table.stats th[scope="row"], table.weakest td.statement { font-weight: normal; }
 table.stats th[scope="row"] { background: none; }
 svg.boxplot { max-width: 100%; height: auto; display: block; }
-.file { display: block; color: #505a5f; font-size: .8rem; overflow-wrap: anywhere; }
+.file { display: block; color: #505a5f; font-size: .85em; overflow-wrap: anywhere; }
 p.small { border-left: 4px solid #505a5f; padding-left: .6rem; }
 @media print {
   table.councils { font-size: 8pt; }
@@ -146,7 +146,8 @@ function spread(r: CohortResult, ids: readonly string[], title: (id: string) => 
   }
   rows.forEach(({ label, s }, i) => {
     const mid = PLOT.top + i * PLOT.row + PLOT.row / 2;
-    const shownLabel = label.length > 24 ? `${label.slice(0, 23)}…` : label;
+    const chars = Array.from(label);
+    const shownLabel = chars.length > 24 ? `${chars.slice(0, 23).join('')}…` : label;
     svg.push(`<text x="${PLOT.left - 10}" y="${(mid + 4).toFixed(1)}" text-anchor="end" fill="#0b0c0c">${h(shownLabel)}</text>`);
     if (s.min === null || s.q1 === null || s.median === null || s.q3 === null || s.max === null || s.mean === null) {
       svg.push(`<text x="${PLOT.left + 6}" y="${(mid + 4).toFixed(1)}" fill="#0b0c0c">not scored</text>`);
