@@ -130,15 +130,40 @@ function summary(r: CohortResult): string[] {
 const PLOT = { left: 170, right: 24, width: 760, row: 34, top: 12, axis: 34 } as const;
 
 function spread(r: CohortResult, ids: readonly string[], title: (id: string) => string): string[] {
-  const rows: { label: string; s: Stats }[] = [{ label: 'Overall', s: r.cohort.overall }, ...ids.map((id) => ({ label: title(id), s: r.cohort.characteristics[id]! }))];
+  const rows: BoxRow[] = [{ label: 'Overall', s: r.cohort.overall }, ...ids.map((id) => ({ label: title(id), s: r.cohort.characteristics[id]! }))];
   // A chart with nothing on it would say nothing: without a scored council there is none.
   if (r.cohort.overall.median === null) return ['<h2>Spread of scores</h2>', '<p>No council was scored, so there is no spread to show.</p>'];
+  return [
+    '<h2>Spread of scores</h2>',
+    '<p>Each line runs from the lowest to the highest score; the box covers the middle half of the councils (from the lower quartile, Q1, to the upper quartile, Q3), the thick line is the median and the diamond the mean. The table after the chart gives the same numbers.</p>',
+    `<figure>${boxPlotSvg(rows, "Box plots of the cohort's scores, overall and for each characteristic, on a scale of 0 to 100")}</figure>`,
+    '<table class="stats">',
+    '<caption class="muted">Scores out of 100 across the cohort</caption>',
+    `<thead><tr><th scope="col">Characteristic</th>${STAT_HEADERS}</tr></thead>`,
+    '<tbody>',
+    ...rows.map(({ label, s }) => `<tr><th scope="row">${h(label)}</th>${statCells(s)}</tr>`),
+    '</tbody>',
+    '</table>',
+  ];
+}
+
+interface BoxRow {
+  label: string;
+  s: Stats;
+}
+
+/**
+ * Box plots on one 0-100 axis, a row each. Each box is a group with a <title> "label: min 12.5,
+ * lower quartile ..., mean ..." (words, not Q1, so the only numbers are the statistics), and the
+ * table after the chart has a row headed by the same label with those numbers.
+ */
+function boxPlotSvg(rows: readonly BoxRow[], title: string): string {
   const plotWidth = PLOT.width - PLOT.left - PLOT.right;
   const x = (v: number) => (PLOT.left + (Math.max(0, Math.min(100, v)) / 100) * plotWidth).toFixed(1);
   const height = PLOT.top + rows.length * PLOT.row + PLOT.axis;
   const svg: string[] = [
     `<svg class="boxplot" role="img" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${PLOT.width} ${height}" width="${PLOT.width}" height="${height}" font-family="Arial, Helvetica, sans-serif" font-size="13">`,
-    `<title>Box plots of the cohort's scores, overall and for each characteristic, on a scale of 0 to 100</title>`,
+    `<title>${h(title)}</title>`,
   ];
   for (let t = 0; t <= 100; t += 20) {
     svg.push(`<line x1="${x(t)}" x2="${x(t)}" y1="${PLOT.top}" y2="${PLOT.top + rows.length * PLOT.row}" stroke="#d8dde0"/>`);
@@ -167,18 +192,7 @@ function spread(r: CohortResult, ids: readonly string[], title: (id: string) => 
     );
   });
   svg.push('</svg>');
-  return [
-    '<h2>Spread of scores</h2>',
-    '<p>Each line runs from the lowest to the highest score; the box covers the middle half of the councils (from the lower quartile, Q1, to the upper quartile, Q3), the thick line is the median and the diamond the mean. The table after the chart gives the same numbers.</p>',
-    `<figure>${svg.join('')}</figure>`,
-    '<table class="stats">',
-    '<caption class="muted">Scores out of 100 across the cohort</caption>',
-    `<thead><tr><th scope="col">Characteristic</th>${STAT_HEADERS}</tr></thead>`,
-    '<tbody>',
-    ...rows.map(({ label, s }) => `<tr><th scope="row">${h(label)}</th>${statCells(s)}</tr>`),
-    '</tbody>',
-    '</table>',
-  ];
+  return svg.join('');
 }
 
 function weakest(list: readonly WeakIndicator[]): string[] {
@@ -210,6 +224,10 @@ function groups(r: CohortResult, ids: readonly string[], title: (id: string) => 
     out.push(`<h3>By ${h(field)}</h3>`);
     const small = entries.filter(([, g]) => g.count < SMALL_GROUP).length;
     out.push(`<p>${count(entries.length, 'group')}${small > 0 ? `, ${small} of them too small to compare` : ''}.</p>`);
+    const scored = entries.filter(([, g]) => g.overall.median !== null);
+    if (scored.length > 0) {
+      out.push(`<figure>${boxPlotSvg(entries.map(([value, g]) => ({ label: value, s: g.overall })), `Box plots of the overall score out of 100 for each ${field}`)}</figure>`);
+    }
     out.push(
       '<table class="stats groups">',
       `<caption class="muted">Overall score out of 100, by ${h(field)}</caption>`,

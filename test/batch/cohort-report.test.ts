@@ -180,6 +180,9 @@ describe('batch --format html: groups', () => {
     const { result, rubric } = await withGroups();
     const html = renderCohortHtml(result, { rubric, indicators: {} });
     expect(html).toContain('<h3>By region</h3>');
+    // The cohort's chart, and one of the overall score by region, with its table after it.
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).toContain('<title>South &lt;East&gt;: min 70.0, lower quartile 75.6, median 81.3, upper quartile 88.1, max 95.0, mean 82.1</title>');
     const [overall, medians] = [...html.matchAll(/<table class="stats groups">[\s\S]*?<\/table>/g)].map((m) => m[0]);
     expect(tableRows(overall!, 'stats groups')).toEqual([
       ['North', '5', '12.5', '30.0', '47.5', '50.0', '62.5', '40.5', ''],
