@@ -8,15 +8,16 @@ import { join } from 'node:path';
 const CHROMIUM = '/usr/bin/chromium';
 
 /**
- * `time(args)` runs the CLI once and gives { ms, rss }; `pair` interleaves two commands' runs and
- * gives their medians. Prints the lines and returns the numbers.
+ * `pair(a, b, n)` interleaves two commands' runs and gives their medians ({ ms, rss }), as in
+ * bench/run.mjs. Prints the lines and returns the numbers.
  */
 export async function benchCohortReport({ bin, dir, out, runs, pair, fmt, median }) {
   const html = join(out, 'cohort.html');
   const [csv, report] = pair([bin, 'batch', dir, '--format', 'csv'], [bin, 'batch', dir, '--format', 'html', '--output', html], runs);
+  const [floor] = pair(['-e', '0'], ['-e', '0'], runs);
   const bytes = statSync(html).size;
   console.log(
-    `cohort report, 1000 councils   ${fmt(report.ms)}  ${(report.ms / csv.ms).toFixed(2)}x batch --format csv (${fmt(csv.ms).trim()})   ${(bytes / 1024).toFixed(0)} KB   peak RSS ${report.rss.toFixed(0)} MB`,
+    `cohort report, 1000 councils   ${fmt(report.ms)}  ${(report.ms / floor.ms).toFixed(2)}x node -e 0 (${fmt(floor.ms).trim()}), ${(report.ms / csv.ms).toFixed(2)}x batch --format csv (${fmt(csv.ms).trim()})   ${(bytes / 1024).toFixed(0)} KB   peak RSS ${report.rss.toFixed(0)} MB`,
   );
   if (!existsSync(CHROMIUM)) {
     console.log(`  SKIPPED: Chromium load and render needs ${CHROMIUM} (apt-get install chromium)`);
