@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCohort } from './generate.mjs';
 import { generateTeam } from './team.mjs';
+import { benchCohortReport } from './cohort-report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -50,6 +51,16 @@ function pair(a, b, n = runs, envA = {}, envB = {}) {
 const fmt = (ms) => `${ms.toFixed(1).padStart(8)} ms`;
 console.log(`median of ${runs} runs each (10,000 files and up: ${Math.min(runs, 5)}); machine: ${cpus().length} cores`);
 
+// The cohort report for 1,000 councils (batch --format html); BENCH_ONLY=cohort runs only this.
+async function cohortReport() {
+  const dir = await generateCohort(join(tmpdir(), 'council-resilience-bench', '1000'), 1000);
+  await benchCohortReport({ bin, dir, out: dirname(rssFile), runs, pair, fmt, median });
+}
+if (process.env.BENCH_ONLY === 'cohort') {
+  await cohortReport();
+  process.exit(0);
+}
+
 const [floor, version] = pair(['-e', '0'], [bin, '--version']);
 console.log(`node -e 0 (floor)              ${fmt(floor.ms)}`);
 console.log(`--version                      ${fmt(version.ms)}  ${(version.ms / floor.ms).toFixed(2)}x floor   (target <= 1.5x)`);
@@ -91,6 +102,7 @@ for (const n of sizes) {
     console.log(`  one thread ${fmt(one.ms)}, ${cpus().length} threads ${fmt(all.ms)}: ${(all.ms / one.ms).toFixed(2)}x (workers start at ${PARALLEL_THRESHOLD} files)`);
   }
 }
+await cohortReport();
 for (let i = 1; i < memory.length; i++) {
   const [a, b] = [memory[i - 1], memory[i]];
   console.log(`peak RSS from ${a.n} to ${b.n} files: ${(((b.rss - a.rss) * 1024) / (b.n - a.n)).toFixed(2)} KB more per file`);

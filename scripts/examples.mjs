@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCohortExample } from '../examples/cohort/generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2] ?? join(root, 'examples', 'reports');
@@ -44,4 +45,8 @@ for (const name of ['combined', 'moderated']) {
 }
 // Brackenford's assessment as the workbook an officer fills in (template --format xlsx --from), answers filled in.
 cli('template', '--format', 'xlsx', '--from', 'examples/brackenford-unitary.answers.yaml', '--output', join(out, 'brackenford-unitary.xlsx'), '--force');
+// The example cohort of 60 fictional councils and its reports (examples/cohort/), when run as npm run
+// examples or given a fourth argument: test/cli/cohort-example.test.ts checks it on its own.
+const cohortOut = process.argv[4] ?? (process.argv[2] === undefined ? join(root, 'examples', 'cohort') : undefined);
+if (cohortOut !== undefined) await generateCohortExample(cohortOut);
 console.log(`reports written to ${out}`);

@@ -1,6 +1,8 @@
 import type { BatchRow, InvalidFile } from '../core/batch.js';
 import { comparePaths, summaryRow } from '../core/batch.js';
 import { formatProblem, InputError } from '../core/errors.js';
+import type { IndicatorTotals } from '../core/indicator-totals.js';
+import { addIndicatorTotals, mergeIndicatorTotals } from '../core/indicator-totals.js';
 import { rubricKey } from '../core/rubric-identity.js';
 import { assess } from '../core/score.js';
 import type { Rubric } from '../core/types.js';
@@ -27,12 +29,14 @@ export interface ScoredFiles {
   invalid: InvalidFile[];
   /** Rubrics used, by identity (id, version and hash: see core/rubric-identity.ts). */
   rubrics: Record<string, RubricUse>;
+  /** Per indicator key, the sum and count of the values scoring used (the cohort report's weakest indicators). */
+  indicators: IndicatorTotals;
 }
 
 /** Scores files one after another, keeping only a summary row per council. */
 export async function scoreFiles(files: Iterable<string>, rubricOverride: string | undefined, onProgress?: (done: number) => void): Promise<ScoredFiles> {
   const cache: RubricCache = new Map();
-  const out: ScoredFiles = { rows: [], invalid: [], rubrics: {} };
+  const out: ScoredFiles = { rows: [], invalid: [], rubrics: {}, indicators: {} };
   let done = 0;
   for (const file of files) {
     try {
@@ -44,7 +48,9 @@ export async function scoreFiles(files: Iterable<string>, rubricOverride: string
         seen.files++;
         if (seen.examples.length < EXAMPLES) seen.examples.push(file);
       } else out.rubrics[key] = { rubric, hash, source, files: 1, examples: [file] };
-      out.rows.push(summaryRow(file, assess(rubric, loaded.answers)));
+      const assessment = assess(rubric, loaded.answers);
+      out.rows.push(summaryRow(file, assessment));
+      addIndicatorTotals(out.indicators, assessment);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       out.invalid.push({ file, errors: err.problems.map(formatProblem) });
@@ -59,11 +65,12 @@ export async function scoreFiles(files: Iterable<string>, rubricOverride: string
  * smallest few of all threads together are then the same as one thread would keep.
  */
 export function combine(parts: readonly ScoredFiles[]): ScoredFiles {
-  const out: ScoredFiles = { rows: [], invalid: [], rubrics: {} };
+  const out: ScoredFiles = { rows: [], invalid: [], rubrics: {}, indicators: {} };
   for (const part of parts) {
     // A loop, not push(...rows): a spread of a few hundred thousand rows overflows the call stack.
     for (const row of part.rows) out.rows.push(row);
     for (const bad of part.invalid) out.invalid.push(bad);
+    mergeIndicatorTotals(out.indicators, part.indicators);
     for (const [key, r] of Object.entries(part.rubrics)) {
       const seen = out.rubrics[key];
       if (seen) {

@@ -5,7 +5,7 @@ export const FORMATS = {
   assess: ['text', 'json', 'markdown', 'html', 'docx'],
   rubrics: ['text', 'json'],
   compare: ['text', 'markdown', 'json', 'html', 'docx'],
-  batch: ['text', 'csv', 'json', 'markdown'],
+  batch: ['text', 'csv', 'json', 'markdown', 'html'],
   progress: ['text', 'markdown', 'csv', 'json', 'html', 'docx'],
   template: ['yaml', 'xlsx', 'csv'],
 } as const;

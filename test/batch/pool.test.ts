@@ -43,7 +43,7 @@ describe('combine', () => {
     const rows = Array.from({ length: 300_000 }, (_, i) => ({
       file: `f${i}.yaml`, council: `C${i}`, overall: 50, band: 'Mid', coverage: 1, characteristics: {},
     }));
-    const joined = combine([{ rows, invalid: [], rubrics: {} }, { rows, invalid: [], rubrics: {} }]);
+    const joined = combine([{ rows, invalid: [], rubrics: {}, indicators: {} }, { rows, invalid: [], rubrics: {}, indicators: {} }]);
     expect(joined.rows).toHaveLength(600_000);
   });
 });

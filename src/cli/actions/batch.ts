@@ -10,6 +10,7 @@ import { isReadOnlyMode } from '../../io/files.js';
 import { count } from '../../render/format.js';
 import { loadRubric } from '../../io/load.js';
 import { renderBatchCsv, renderBatchJson, renderBatchMarkdown, renderBatchText } from '../../render/batch.js';
+import { renderCohortHtml } from '../../render/cohort-html.js';
 import { EXIT } from '../exit-codes.js';
 import type { FORMATS } from '../options.js';
 import { emit, warn } from '../output.js';
@@ -61,6 +62,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     csv: () => renderBatchCsv(result),
     json: () => renderBatchJson(result),
     markdown: () => renderBatchMarkdown(result),
+    html: () => renderCohortHtml(result, { rubric, indicators: scored.indicators }),
   } satisfies Record<BatchFormat, () => string>;
   await emit(renderers[options.format](), options.output);
   await appendStepSummary(renderBatchMarkdown(result), [

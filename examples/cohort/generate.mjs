@@ -1,0 +1,128 @@
+// The example cohort (README "For researchers"): 60 fictional councils' answers files, a groups CSV
+// of their (fictional) regions, and the cohort reports batch makes of them. Reproducible: a seeded
+// random number generator, no clock, so every run writes the same bytes (a test checks it).
+//
+//   node examples/cohort/generate.mjs [OUT]     (OUT defaults to this folder; npm run examples runs it)
+//
+// Needs the built CLI (npm run build). Every name is made up: none is a real council's.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { isApplicable, loadRubric } = await import(join(root, 'dist', 'index.js'));
+
+/** mulberry32: a small, fast, seeded generator; the same seed gives the same councils on any machine. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLACES = ['Amber', 'Brackle', 'Corrow', 'Drum', 'Elder', 'Fallow', 'Gorse', 'Heron', 'Ilven', 'Juniper', 'Kestle', 'Linnet', 'Merrow', 'Nettle', 'Orrin', 'Plover', 'Quill', 'Ravel', 'Sorrel', 'Tansy', 'Umber', 'Vetch', 'Withy', 'Yewden'];
+const ENDINGS = ['ford', 'ley', 'mere', 'wick', 'stow', 'combe', 'holt', 'by', 'thorpe', 'dale'];
+const TYPES = [
+  { type: 'county', name: (p) => `${p} County Council`, share: 0.2 },
+  { type: 'district', name: (p) => `${p} District Council`, share: 0.35 },
+  { type: 'unitary', name: (p) => `${p} Council`, share: 0.2 },
+  { type: 'metropolitan-district', name: (p) => `${p} Metropolitan Borough Council`, share: 0.15 },
+  { type: 'london-borough', name: (p) => `London Borough of ${p}`, share: 0.1 },
+];
+// Four regions, one of them (the islands) too small to compare; two councils are left out of the CSV, so they are in "(none)".
+const REGIONS = ['Northern Fells', 'Eastern Levels', 'Western Shore', 'Southern Weald'];
+const ISLANDS = 'The Isles';
+const EVIDENCE = ['Corporate plan 2025-29', 'Cabinet report, March 2026', 'Ward profiles, 2026', 'Staff survey 2025', 'Partnership board minutes, 12 May 2026', 'Budget consultation, "Your Say" 2026'];
+
+export async function generateCohortExample(out = here) {
+  const next = random(20261202);
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const { rubric } = await loadRubric('eight-characteristics');
+  const max = Math.max(...rubric.scale.map((l) => l.value));
+  // Some indicators are harder for every council (the weakest across the cohort), some easier.
+  const difficulty = new Map(rubric.characteristics.flatMap((c) => c.indicators.map((i) => [`${c.id}.${i.id}`, (next() - 0.5) * 1.6 + (c.id === 'knowledge' || c.id === 'measurement' ? 0.6 : 0)])));
+
+  const names = PLACES.flatMap((p) => ENDINGS.map((e) => p + e));
+  for (let i = names.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [names[i], names[j]] = [names[j], names[i]];
+  }
+  const answersDir = join(out, 'answers');
+  rmSync(answersDir, { recursive: true, force: true });
+  mkdirSync(answersDir, { recursive: true });
+  const csv = ['council,region'];
+  for (let n = 0; n < 60; n++) {
+    const place = names[n];
+    let roll = next();
+    const kind = TYPES.find((t) => (roll -= t.share) < 0) ?? TYPES[0];
+    const council = { name: kind.name(place), type: kind.type };
+    const ability = 0.9 + next() * 2.1; // the council's general level, on the 0-3 scale
+    const lines = [];
+    for (const c of rubric.characteristics) {
+      for (const indicator of c.indicators) {
+        if (!isApplicable(indicator, council)) continue;
+        const key = `${c.id}.${indicator.id}`;
+        const r = next();
+        if (r < 0.04) continue; // not yet answered
+        if (r < 0.06) {
+          lines.push(`  ${key}: null`);
+          continue;
+        }
+        if (r < 0.12) {
+          lines.push(`  ${key}: unknown`);
+          continue;
+        }
+        if (r < 0.15) {
+          lines.push(`  ${key}: n/a`);
+          continue;
+        }
+        const level = Math.max(0, Math.min(max, Math.round(ability - difficulty.get(key) + (next() - 0.5) * 1.5)));
+        lines.push(next() < 0.15 ? `  ${key}: { score: ${level}, evidence: ${JSON.stringify(pick(EVIDENCE))}, confidence: ${pick(['high', 'medium', 'low'])} }` : `  ${key}: ${level}`);
+      }
+    }
+    const month = String(1 + Math.floor(next() * 10)).padStart(2, '0');
+    const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
+    const file = `${place.toLowerCase()}-${kind.type}.answers.yaml`;
+    writeFileSync(
+      join(answersDir, file),
+      [
+        '# A fictional council, generated by examples/cohort/generate.mjs.',
+        'schemaVersion: 1',
+        'kind: answers',
+        'rubric: eight-characteristics',
+        `council: { name: ${JSON.stringify(council.name)}, type: ${council.type} }`,
+        `assessedOn: 2026-${month}-${day}`,
+        'answers:',
+        ...lines,
+        '',
+      ].join('\n'),
+    );
+    if (n === 17 || n === 44) continue; // not in the groups file: "(none)"
+    csv.push(`${council.name},${n % 20 === 3 ? ISLANDS : REGIONS[Math.floor(next() * REGIONS.length)]}`);
+  }
+  writeFileSync(join(out, 'regions.csv'), `${csv.join('\r\n')}\r\n`);
+
+  // The reports, made by the built CLI from inside `out`, so the paths they show are answers/<file>.
+  const reports = join(out, 'reports');
+  mkdirSync(reports, { recursive: true });
+  for (const f of readdirSync(reports)) rmSync(join(reports, f));
+  const cli = (...args) =>
+    execFileSync(process.execPath, [join(root, 'bin', 'council-resilience.js'), ...args], { cwd: out, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Groups by region once batch has --group-by (SPEC "Researchers"); without it, the cohort alone.
+  const groups = cli('batch', '--help').toString().includes('--group-by') ? ['--group-by', 'region', '--groups', 'regions.csv'] : [];
+  for (const [format, ext] of [['html', 'html'], ['markdown', 'md'], ['csv', 'csv']]) {
+    cli('batch', 'answers', ...groups, '--format', format, '--output', join('reports', `cohort.${ext}`));
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = await generateCohortExample(process.argv[2] ?? here);
+  console.log(`example cohort written to ${out}`);
+}
