@@ -29,8 +29,8 @@ export interface ScoredFiles {
   rubrics: Record<string, RubricUse>;
 }
 
-/** Scores files one after another, keeping only a summary row per council. */
-export async function scoreFiles(files: Iterable<string>, rubricOverride: string | undefined, onProgress?: (done: number) => void): Promise<ScoredFiles> {
+/** Scores files one after another, keeping only a summary row per council (with its value of the profile field `groupBy`). */
+export async function scoreFiles(files: Iterable<string>, rubricOverride: string | undefined, onProgress?: (done: number) => void, groupBy?: string): Promise<ScoredFiles> {
   const cache: RubricCache = new Map();
   const out: ScoredFiles = { rows: [], invalid: [], rubrics: {} };
   let done = 0;
@@ -44,7 +44,7 @@ export async function scoreFiles(files: Iterable<string>, rubricOverride: string
         seen.files++;
         if (seen.examples.length < EXAMPLES) seen.examples.push(file);
       } else out.rubrics[key] = { rubric, hash, source, files: 1, examples: [file] };
-      out.rows.push(summaryRow(file, assess(rubric, loaded.answers)));
+      out.rows.push(summaryRow(file, assess(rubric, loaded.answers), groupBy));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       out.invalid.push({ file, errors: err.problems.map(formatProblem) });
