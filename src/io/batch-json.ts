@@ -246,7 +246,7 @@ function jsonSyntaxError(file: string, text: string, message: string): InputErro
  * the same id, version and content. A batch JSON from before the hash was added is taken on its id
  * and version, with a warning.
  */
-export function readCohort(file: string, rubric: RubricIdentity & { file: string }, scoredFrom: string): { cohort: Cohort; warning?: string } {
+export function readCohort(file: string, rubric: RubricIdentity & { file: string }, scoredFrom: string): { cohort: Cohort; batch: BatchResult; warning?: string } {
   const batch = readBatchJson(file);
   const theirs = batch.rubric;
   switch (rubricDifference(theirs, rubric)) {
@@ -263,9 +263,10 @@ export function readCohort(file: string, rubric: RubricIdentity & { file: string
     case 'unknown':
       return {
         cohort: batch.cohort,
+        batch,
         warning: `warning: ${file} has no rubric hash (it was written by an older version of council-resilience), so only the rubric's id and version were checked; run its batch again to check the content too`,
       };
     case 'same':
-      return { cohort: batch.cohort };
+      return { cohort: batch.cohort, batch };
   }
 }
