@@ -54,11 +54,15 @@ export function parseCsv(file: string, text: string): Cell[][] {
   const n = text.length;
   const endRow = () => {
     // A line with nothing on it (a trailing newline, a blank line) is not a row.
-    if (!(row.length === 1 && row[0]!.text === '' && !quotedOnly)) rows.push(row);
+    if (!(row.length === 1 && row[0]!.text.trim() === '' && !quotedOnly)) rows.push(row);
     row = [];
   };
   let quotedOnly = false;
   while (i <= n) {
+    // Spaces around a quoted cell are forgiven (the values are trimmed anyway): `a, "b, c"`.
+    let j = i;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] === '"') i = j;
     const startLine = line;
     const startCol = i - lineStart + 1;
     let value = '';
@@ -85,6 +89,7 @@ export function parseCsv(file: string, text: string): Cell[][] {
         value += c;
         i++;
       }
+      while (text[i] === ' ' || text[i] === '\t') i++;
       const next = text[i];
       if (next !== undefined && next !== ',' && next !== '\n' && !(next === '\r' && text[i + 1] === '\n')) {
         throw located(file, line, i - lineStart + 1, 'is not CSV: text after a quoted cell\'s closing "; expected a comma or the end of the line (write a " inside a quoted cell as "")');
