@@ -17,6 +17,8 @@ export interface GroupsFile {
 
 const LIMITS = { maxBytes: 10_000_000, expected: 'a CSV file', which: 'groups files' };
 
+const [COMMA, LF, CR, QUOTE] = [0x2c, 0x0a, 0x0d, 0x22];
+
 /** One cell and where it starts. */
 interface Cell {
   text: string;
@@ -95,10 +97,12 @@ export function parseCsv(file: string, text: string): Cell[][] {
         throw located(file, line, i - lineStart + 1, 'is not CSV: text after a quoted cell\'s closing "; expected a comma or the end of the line (write a " inside a quoted cell as "")');
       }
     } else {
+      // decodeText has made every lone CR a LF, so a CR here starts a CRLF.
       const start = i;
-      while (i < n && text[i] !== ',' && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) {
-        if (text[i] === '"') throw located(file, line, i - lineStart + 1, 'is not CSV: a " inside a cell that does not start with one; expected the whole cell in quotes, with each " inside written ""');
-        i++;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === COMMA || c === LF || c === CR) break;
+        if (c === QUOTE) throw located(file, line, i - lineStart + 1, 'is not CSV: a " inside a cell that does not start with one; expected the whole cell in quotes, with each " inside written ""');
       }
       value = text.slice(start, i);
     }
