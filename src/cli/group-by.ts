@@ -2,7 +2,8 @@
 // groups file is looked up by council name once the files are scored; a profile field is read by
 // the scoring threads from each answers file, and checked against the rubric as soon as it is known.
 import type { BatchRow } from '../core/batch.js';
-import { UsageError } from '../core/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
+import { loadAnswers } from '../io/load.js';
 import { councilKey, groupColumn, profileGroup, withGroup } from '../core/groups.js';
 import { rubricName } from '../core/rubric-identity.js';
 import { visible } from '../core/visible.js';
@@ -19,6 +20,11 @@ export interface Grouping {
   profileField?: string;
   /** Refuses a FIELD that is neither a column nor a field of this rubric's profile. */
   check(loaded: LoadedRubric): void;
+  /**
+   * Without --rubric, checks FIELD against the rubric the first answers file names, so a typo is
+   * refused before thousands of files are scored (a first file that cannot be read is left to the run).
+   */
+  checkFirst(file: string | undefined): Promise<void>;
   /** The rows, each with its group value, and the field they are grouped by. */
   finish(loaded: LoadedRubric, rows: BatchRow[], warnUnlisted: boolean): { field: string; rows: BatchRow[] };
 }
@@ -38,6 +44,7 @@ export function startGrouping(options: { groupBy?: string; groups?: string }): G
   if (column && file) {
     return {
       check: () => undefined,
+      checkFirst: async () => undefined,
       finish: (_, rows, warnUnlisted) => {
         if (warnUnlisted) warnNotInBatch(file, rows);
         return { field: column.field, rows: rows.map((r) => withGroup(r, groupValue(file, column.field, r.council))) };
@@ -47,6 +54,17 @@ export function startGrouping(options: { groupBy?: string; groups?: string }): G
   return {
     profileField: field,
     check,
+    checkFirst: async (first) => {
+      if (first === undefined) return;
+      let loaded: LoadedRubric;
+      try {
+        loaded = (await loadAnswers(first)).rubric;
+      } catch (err) {
+        if (err instanceof InputError || err instanceof UsageError) return;
+        throw err;
+      }
+      check(loaded);
+    },
     finish: (loaded, rows) => {
       check(loaded);
       return { field, rows };

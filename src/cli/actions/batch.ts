@@ -50,6 +50,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const files = options.shard ? all.filter((_, i) => inShard(i, options.shard!)) : all;
 
   if (options.rubric !== undefined) grouping?.check(await loadRubric(options.rubric)); // a bad --rubric is a usage error, once
+  else await grouping?.checkFirst(files[0]);
   const progress = progressBar(files.length);
   const scored = await scoreInParallel(files, options.rubric, (n) => progress.tick(n), undefined, { groupBy: grouping?.profileField });
   progress.done();
