@@ -105,6 +105,16 @@ describe('assess --cohort --group-by', () => {
     expect(y.cohort.group).toMatchObject({ value: '(none)', count: 8, tooSmall: false });
   });
 
+  test('a group value with markup is escaped in HTML and markdown', () => {
+    writeFileSync(join(dir, 'hostile.csv'), 'council,region\nXeno Unitary,<img src=x onerror=alert(1)> | North\n');
+    const args = ['assess', 'xeno.yaml', '--cohort', 'plain.json', '--group-by', 'region', '--groups', 'hostile.csv'];
+    const html = run([...args, '--format', 'html']).stdout;
+    expect(html).toContain('<p>Its group, region = &lt;img src=x onerror=alert(1)&gt; | North: 0 councils scored, too small to compare');
+    expect(html).not.toContain('<img src=x');
+    const md = run([...args, '--format', 'markdown']).stdout;
+    expect(md).not.toContain('<img src=x');
+  });
+
   test('refusals are one line, exit 2', () => {
     const refused = (args: string[]) => {
       const r = run(['assess', 'xeno.yaml', ...args]);
