@@ -102,7 +102,10 @@ for (const n of sizes.filter((size) => size >= 1000 && size <= 10000)) {
   const plain = [bin, 'batch', dir, '--format', 'json', '--output', join(dirname(rssFile), 'plain.json')];
   const [byPlain, byType] = pair(plain, [...plain, '--group-by', 'type'], repeat);
   const [againPlain, byColumn] = pair(plain, [...plain, '--group-by', 'region', '--groups', groupsCsv], repeat);
-  const more = (a, b) => `${((b.ms / a.ms - 1) * 100).toFixed(1)}% more than plain batch (${fmt(a.ms).trim()})`;
+  const more = (a, b) => {
+    const pct = (b.ms / a.ms - 1) * 100;
+    return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% against plain batch (${fmt(a.ms).trim()})`;
+  };
   console.log(`batch --group-by type ${String(n).padStart(6)}  ${fmt(byType.ms)}  ${more(byPlain, byType)}   (target < 10%)`);
   console.log(`  --groups CSV column          ${fmt(byColumn.ms)}  ${more(againPlain, byColumn)}`);
 }
