@@ -2,7 +2,7 @@
 // on a shared machine. Start-up is compared with `node -e 0`; batch with reading and parsing the same
 // files in one thread (bench/floor.mjs).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +101,24 @@ for (const n of sizes) {
     const [one, all] = pair(batchArgs, batchArgs, repeat, { COUNCIL_RESILIENCE_THREADS: '1' }, { COUNCIL_RESILIENCE_THREADS: String(cpus().length) });
     console.log(`  one thread ${fmt(one.ms)}, ${cpus().length} threads ${fmt(all.ms)}: ${(all.ms / one.ms).toFixed(2)}x (workers start at ${PARALLEL_THRESHOLD} files)`);
   }
+}
+// batch --group-by against plain batch on the same files, interleaved in the same run (target under 10%
+// more): by the profile field type (read by the scoring threads) and by a column of a groups CSV
+// naming every council (looked up by name afterwards). JSON, which carries every group's statistics.
+for (const n of sizes.filter((size) => size >= 1000 && size <= 10000)) {
+  const dir = join(cohorts, String(n));
+  const repeat = n >= 10000 ? Math.min(runs, 5) : runs;
+  const groupsCsv = join(dirname(rssFile), `groups-${n}.csv`);
+  writeFileSync(groupsCsv, `council,region\n${Array.from({ length: n }, (_, i) => `Synthetic Council ${i},region ${i % 9}`).join('\n')}\n`);
+  const plain = [bin, 'batch', dir, '--format', 'json', '--output', join(dirname(rssFile), 'plain.json')];
+  const [byPlain, byType] = pair(plain, [...plain, '--group-by', 'type'], repeat);
+  const [againPlain, byColumn] = pair(plain, [...plain, '--group-by', 'region', '--groups', groupsCsv], repeat);
+  const more = (a, b) => {
+    const pct = (b.ms / a.ms - 1) * 100;
+    return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% against plain batch (${fmt(a.ms).trim()})`;
+  };
+  console.log(`batch --group-by type ${String(n).padStart(6)}  ${fmt(byType.ms)}  ${more(byPlain, byType)}   (target < 10%)`);
+  console.log(`  --groups CSV column          ${fmt(byColumn.ms)}  ${more(againPlain, byColumn)}`);
 }
 await cohortReport();
 for (let i = 1; i < memory.length; i++) {

@@ -37,20 +37,21 @@ export async function scoreInParallel(
   rubric: string | undefined,
   onProgress: (done: number) => void,
   threads = threadsFor(files.length),
+  { groupBy }: { groupBy?: string } = {},
 ): Promise<ScoredFiles> {
   if (threads < 2) {
     let last = 0;
     return scoreFiles(files, rubric, (done) => {
       onProgress(done - last);
       last = done;
-    });
+    }, groupBy);
   }
   const queue = newQueue();
   const workers = Array.from(
     { length: threads - 1 },
     () =>
       new Promise<ScoredFiles>((resolve, reject) => {
-        const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files, queue, rubric }, resourceLimits: WORKER_LIMITS });
+        const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { files, queue, rubric, groupBy }, resourceLimits: WORKER_LIMITS });
         worker.on('message', (m: { type: 'progress'; done: number } | { type: 'result'; result: ScoredFiles }) => {
           if (m.type === 'progress') onProgress(m.done);
           else resolve(m.result);
@@ -63,6 +64,6 @@ export async function scoreInParallel(
   const mine = scoreFiles(claimFiles(files, queue), rubric, (done) => {
     onProgress(done - last);
     last = done;
-  });
+  }, groupBy);
   return combine(await Promise.all([mine, ...workers]));
 }

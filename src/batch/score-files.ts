@@ -33,8 +33,8 @@ export interface ScoredFiles {
   indicators: IndicatorTotals;
 }
 
-/** Scores files one after another, keeping only a summary row per council. */
-export async function scoreFiles(files: Iterable<string>, rubricOverride: string | undefined, onProgress?: (done: number) => void): Promise<ScoredFiles> {
+/** Scores files one after another, keeping only a summary row per council (with its value of the profile field `groupBy`). */
+export async function scoreFiles(files: Iterable<string>, rubricOverride: string | undefined, onProgress?: (done: number) => void, groupBy?: string): Promise<ScoredFiles> {
   const cache: RubricCache = new Map();
   const out: ScoredFiles = { rows: [], invalid: [], rubrics: {}, indicators: {} };
   let done = 0;
@@ -49,7 +49,7 @@ export async function scoreFiles(files: Iterable<string>, rubricOverride: string
         if (seen.examples.length < EXAMPLES) seen.examples.push(file);
       } else out.rubrics[key] = { rubric, hash, source, files: 1, examples: [file] };
       const assessment = assess(rubric, loaded.answers);
-      out.rows.push(summaryRow(file, assessment));
+      out.rows.push(summaryRow(file, assessment, groupBy));
       addIndicatorTotals(out.indicators, assessment);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

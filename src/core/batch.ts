@@ -5,6 +5,7 @@ import type { Stats } from './cohort.js';
 import { stats } from './cohort.js';
 import type { PathSegment, Problem } from './errors.js';
 import { UsageError } from './errors.js';
+import { groupField, groupStatistics, withGroup } from './groups.js';
 import { rubricDifference, rubricName } from './rubric-identity.js';
 import type { Assessment } from './types.js';
 
@@ -12,10 +13,14 @@ import type { Assessment } from './types.js';
 // also checks every batch JSON that merge and assess --cohort read.
 export type { BatchResult, BatchRow, BatchRubric, Cohort, InvalidFile };
 
-export function summaryRow(file: string, a: Assessment): BatchRow {
+/** `groupBy`: a profile field (batch --group-by type): the row carries the council's value of it. */
+export function summaryRow(file: string, a: Assessment, groupBy?: string): BatchRow {
   const characteristics: Record<string, number | null> = {};
   for (const c of a.characteristics) characteristics[c.id] = c.score;
-  return { file, council: a.council.name, overall: a.overall.score, band: a.overall.band, coverage: a.overall.coverage, characteristics };
+  const row: BatchRow = { file, council: a.council.name, overall: a.overall.score, band: a.overall.band, coverage: a.overall.coverage, characteristics };
+  if (groupBy === undefined) return row;
+  const value = a.council[groupBy];
+  return withGroup(row, typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 }
 
 /** Paths in code-unit order: the same on every machine and locale. */
@@ -25,8 +30,11 @@ export function comparePaths(a: string, b: string): number {
 
 const byFile = (a: { file: string }, b: { file: string }) => comparePaths(a.file, b.file);
 
-/** Rows in path order and the cohort computed from them, so any split of the files merges to the same result. */
-export function batchResult(rubric: BatchRubric, characteristicIds: readonly string[], rows: BatchRow[], invalid: InvalidFile[]): BatchResult {
+/**
+ * Rows in path order and the cohort computed from them, so any split of the files merges to the same
+ * result. `groupBy` names the field the rows' `group` values are of (batch --group-by).
+ */
+export function batchResult(rubric: BatchRubric, characteristicIds: readonly string[], rows: BatchRow[], invalid: InvalidFile[], groupBy?: string): BatchResult {
   const councils = [...rows].sort(byFile);
   const characteristics: Record<string, Stats> = {};
   for (const id of characteristicIds) characteristics[id] = stats(councils.map((r) => r.characteristics[id] ?? null));
@@ -40,6 +48,7 @@ export function batchResult(rubric: BatchRubric, characteristicIds: readonly str
       overall: stats(councils.map((r) => r.overall)),
       characteristics,
     },
+    ...(groupBy !== undefined && { groups: { [groupBy]: groupStatistics(councils, characteristicIds) } }),
   };
 }
 
@@ -67,8 +76,27 @@ export function mergeBatches(parts: readonly BatchPart[], cwd: string): BatchRes
     );
   }
   checkNoSharedFiles(parts, cwd);
+  const groupBy = sameGroupField(parts);
   const ids = Object.keys(first.batch.cohort.characteristics);
-  return batchResult(first.batch.rubric, ids, parts.flatMap((p) => p.batch.councils), parts.flatMap((p) => p.batch.invalid));
+  return batchResult(first.batch.rubric, ids, parts.flatMap((p) => p.batch.councils), parts.flatMap((p) => p.batch.invalid), groupBy);
+}
+
+/**
+ * Shards grouped by one field merge to the groups of the whole run: the groups are computed again
+ * from the councils' group values. Shards grouped differently (or some not at all) are refused.
+ */
+function sameGroupField(parts: readonly BatchPart[]): string | undefined {
+  const field = groupField(parts[0]!.batch);
+  const by = (f: string | undefined) => (f === undefined ? 'has no groups (no --group-by)' : `is grouped by ${f}`);
+  for (const part of parts.slice(1)) {
+    const theirs = groupField(part.batch);
+    if (theirs !== field) {
+      throw new UsageError(
+        `${parts[0]!.source} ${by(field)} and ${part.source} ${by(theirs)}, so they cannot be merged; run every shard with the same --group-by (and --groups file)`,
+      );
+    }
+  }
+  return field;
 }
 
 function checkSameRubric(a: BatchPart, b: BatchPart): void {

@@ -2,6 +2,7 @@
 // against schemas/batch.schema.json, every mistake a located one-line error.
 import type { BatchResult, Cohort } from '../core/batch.js';
 import { cohortProblems, councilFileKey } from '../core/batch.js';
+import { groupProblems } from '../core/groups.js';
 import type { InputProblem, PathSegment, Problem } from '../core/errors.js';
 import { formatPath, InputError, UsageError } from '../core/errors.js';
 import type { RubricIdentity } from '../core/rubric-identity.js';
@@ -71,6 +72,7 @@ function keysAllKept(text: string, batch: BatchResult): boolean {
   counted += 1; // "councils" itself
   for (const row of councils) {
     counted += 6 + inString(row.file) + inString(row.council) + (row.band === null ? 0 : inString(row.band));
+    if (row.group !== undefined) counted += 1 + (row.group === null ? 0 : inString(row.group));
     for (const id in row.characteristics) counted += 1 + inString(id);
   }
   return colonsIn(text) === counted;
@@ -184,7 +186,9 @@ function consistencyProblems(batch: BatchResult): Problem[] {
   batch.councils.forEach((row, i) => note(row.file, `councils[${i}]`, ['councils', i, 'file']));
   batch.invalid.forEach((bad, i) => note(bad.file, `invalid[${i}]`, ['invalid', i, 'file']));
   problems.push(...characteristicProblems(batch));
-  problems.push(...cohortProblems(batch, problems.length === 0));
+  const rowsSound = problems.length === 0;
+  problems.push(...cohortProblems(batch, rowsSound));
+  if (rowsSound) problems.push(...groupProblems(batch, (part) => cohortProblems(part, true)));
   return problems;
 }
 
@@ -242,7 +246,7 @@ function jsonSyntaxError(file: string, text: string, message: string): InputErro
  * the same id, version and content. A batch JSON from before the hash was added is taken on its id
  * and version, with a warning.
  */
-export function readCohort(file: string, rubric: RubricIdentity & { file: string }, scoredFrom: string): { cohort: Cohort; warning?: string } {
+export function readCohort(file: string, rubric: RubricIdentity & { file: string }, scoredFrom: string): { cohort: Cohort; batch: BatchResult; warning?: string } {
   const batch = readBatchJson(file);
   const theirs = batch.rubric;
   switch (rubricDifference(theirs, rubric)) {
@@ -259,9 +263,10 @@ export function readCohort(file: string, rubric: RubricIdentity & { file: string
     case 'unknown':
       return {
         cohort: batch.cohort,
+        batch,
         warning: `warning: ${file} has no rubric hash (it was written by an older version of council-resilience), so only the rubric's id and version were checked; run its batch again to check the content too`,
       };
     case 'same':
-      return { cohort: batch.cohort };
+      return { cohort: batch.cohort, batch };
   }
 }

@@ -1,6 +1,8 @@
 import type { BatchResult } from '../core/batch.js';
 import type { Stats } from '../core/cohort.js';
 import { visible } from '../core/visible.js';
+import { groupField } from '../core/groups.js';
+import { groupsMarkdown, groupsText } from './batch-groups.js';
 import { inlineMarkdown as md } from './escape.js';
 import { count, oneDecimal, percent } from './format.js';
 import { columns, padEnd } from './width.js';
@@ -14,12 +16,15 @@ export function renderBatchJson(r: BatchResult): string {
 
 /** SPEC "Batch CSV": RFC 4180, one decimal, empty for null, text that a spreadsheet would run made inert. */
 export function renderBatchCsv(r: BatchResult): string {
-  const lines = [['file', 'council', 'overall', 'band', 'coverage', ...ids(r)].map(csvText).join(',')];
+  // With --group-by, the group value (empty for none) is the column after council, named by the field.
+  const field = groupField(r);
+  const lines = [['file', 'council', ...(field === undefined ? [] : [field]), 'overall', 'band', 'coverage', ...ids(r)].map(csvText).join(',')];
   for (const row of r.councils) {
     lines.push(
       [
         csvText(row.file),
         csvText(row.council),
+        ...(field === undefined ? [] : [csvText(row.group ?? '')]),
         csvNumber(row.overall),
         csvText(row.band ?? ''),
         csvNumber(row.coverage * 100),
@@ -94,6 +99,7 @@ export function renderBatchText(r: BatchResult, { width = 80 }: { width?: number
       else out.push(...wrapText(label, width, '  '), `    ${cells}`);
     });
   }
+  out.push(...groupsText(r, width));
   if (r.invalid.length > 0) {
     // Each error stays one line, however long: it names file, line and column.
     out.push('', `Invalid files (${r.invalid.length}), not scored:`);
@@ -113,6 +119,7 @@ export function renderBatchMarkdown(r: BatchResult): string {
   const row = (label: string, s: Stats) => `| ${label} | ${[s.min, s.q1, s.median, s.q3, s.max, s.mean].map(oneDecimal).join(' | ')} |`;
   out.push(row('**Overall**', r.cohort.overall));
   for (const id of ids(r)) out.push(row(md(id), r.cohort.characteristics[id]!));
+  out.push(...groupsMarkdown(r));
   if (r.invalid.length > 0) {
     out.push('', `## Invalid files (${r.invalid.length})`, '');
     for (const bad of r.invalid) for (const e of bad.errors) out.push(`- ${md(e)}`);

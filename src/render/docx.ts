@@ -30,7 +30,7 @@ import { hasOwnTargets, showsToTarget, TARGETS_NOTE, TO_TARGET_WORDS } from '../
 import type { Assessment, IndicatorResult, Rubric } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
-import { cohortLine } from './cohort-line.js';
+import { cohortLine, groupLine, showsGroup } from './cohort-line.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { oneDecimal, percent } from './format.js';
@@ -340,6 +340,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
   if (showsToTarget(a.overall.score, a.overall.toTarget)) out.push(p(`${oneDecimal(a.overall.score)}, ${oneDecimal(a.overall.toTarget)}% ${TO_TARGET_WORDS}.`));
   out.push(p(`${percent(a.overall.coverage)} of the questions that apply were answered (${answered} of ${applicable.length}).`));
   if (a.cohort) out.push(p(`${cohortLine(a.cohort, a.overall.score)}.`));
+  if (a.cohort?.group) out.push(p(`${groupLine(a.cohort.group, a.overall.score)}.`));
 
   // The chart, its alt text saying every score, then the same numbers as a table.
   // The PNG renderer (native, resvg) loads only here: compare and progress have no chart.
@@ -364,9 +365,10 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
     }),
   );
   const towards = a.characteristics.some((c) => showsToTarget(c.score, c.toTarget));
-  const headers = ['Characteristic', 'Score out of 100', ...(towards ? ['Towards targets'] : []), 'Band', 'Answered', ...(a.cohort ? ['Cohort median', 'Quarter'] : [])];
-  const widths = [30, 14, ...(towards ? [14] : []), 20, 12, ...(a.cohort ? [13, 17] : [])];
-  const numeric = [1, ...(towards ? [2] : []), towards ? 4 : 3, ...(a.cohort ? [towards ? 5 : 4] : [])];
+  const group = showsGroup(a.cohort);
+  const headers = ['Characteristic', 'Score out of 100', ...(towards ? ['Towards targets'] : []), 'Band', 'Answered', ...(a.cohort ? ['Cohort median', 'Quarter'] : []), ...(group ? ['Group median', 'Group quarter'] : [])];
+  const widths = [30, 14, ...(towards ? [14] : []), 20, 12, ...(a.cohort ? [13, 17] : []), ...(group ? [13, 17] : [])];
+  const numeric = [1, ...(towards ? [2] : []), towards ? 4 : 3, ...(a.cohort ? [towards ? 5 : 4] : []), ...(group ? [towards ? 7 : 6] : [])];
   out.push(
     table(
       headers,
@@ -377,6 +379,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
         c.band ?? 'not scored',
         percent(c.coverage),
         ...(a.cohort ? [oneDecimal(a.cohort.characteristics[c.id]?.median ?? null), quarterName(a.cohort.characteristics[c.id])] : []),
+        ...(group ? [oneDecimal(a.cohort!.group!.characteristics[c.id]?.median ?? null), quarterName(a.cohort!.group!.characteristics[c.id])] : []),
       ]),
       widths,
       numeric,

@@ -2,7 +2,7 @@ import type { Assessment, IndicatorResult } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
-import { cohortLine } from './cohort-line.js';
+import { cohortLine, groupLine, showsGroup } from './cohort-line.js';
 import { doneNotMovedHtml, planHtml, planHtmlIntro } from './plan-in-report.js';
 import { escapeHtml as h } from './escape.js';
 import { oneDecimal, percent } from './format.js';
@@ -90,11 +90,12 @@ export function renderHtml(a: Assessment, { rubric, top, plan }: ReportContext):
     ...(showsToTarget(a.overall.score, a.overall.toTarget) ? [`<p>${oneDecimal(a.overall.score)}, ${oneDecimal(a.overall.toTarget)}% ${h(TO_TARGET_WORDS)}.</p>`] : []),
     `<p>${percent(a.overall.coverage)} of the questions that apply were answered (${answered} of ${applicable.length}).</p>`,
     ...(a.cohort ? [`<p>${cohortLine(a.cohort, a.overall.score)}.</p>`] : []),
+    ...(a.cohort?.group ? [`<p>${h(groupLine(a.cohort.group, a.overall.score))}.</p>`] : []),
     '</div>',
     `<figure>${renderRadarSvg(a).trim()}</figure>`,
     '</div>',
     '<table class="characteristics">',
-    `<thead><tr><th scope="col">Characteristic</th><th scope="col">Score</th>${towards ? '<th scope="col">Towards targets</th>' : ''}<th scope="col">Band</th><th scope="col">Answered</th>${a.cohort ? '<th scope="col">Cohort median</th><th scope="col">Quarter</th>' : ''}<th scope="col" style="width:30%">Out of 100</th></tr></thead>`,
+    `<thead><tr><th scope="col">Characteristic</th><th scope="col">Score</th>${towards ? '<th scope="col">Towards targets</th>' : ''}<th scope="col">Band</th><th scope="col">Answered</th>${a.cohort ? '<th scope="col">Cohort median</th><th scope="col">Quarter</th>' : ''}${showsGroup(a.cohort) ? '<th scope="col">Group median</th><th scope="col">Group quarter</th>' : ''}<th scope="col" style="width:30%">Out of 100</th></tr></thead>`,
     '<tbody>',
   ];
   for (const c of a.characteristics) {
@@ -102,6 +103,7 @@ export function renderHtml(a: Assessment, { rubric, top, plan }: ReportContext):
     out.push(
       `<tr><th scope="row">${h(c.title)}</th><td class="num">${oneDecimal(c.score)}</td>${towards ? `<td class="num">${c.toTarget === null ? '–' : `${oneDecimal(c.toTarget)}%`}</td>` : ''}<td>${h(c.band ?? 'not scored')}</td><td class="num">${percent(c.coverage)}</td>` +
         (a.cohort ? `<td class="num">${oneDecimal(a.cohort.characteristics[c.id]?.median ?? null)}</td><td>${quarterName(a.cohort.characteristics[c.id])}</td>` : '') +
+        (showsGroup(a.cohort) ? `<td class="num">${oneDecimal(a.cohort!.group!.characteristics[c.id]?.median ?? null)}</td><td>${quarterName(a.cohort!.group!.characteristics[c.id])}</td>` : '') +
         `<td><div class="bar" role="img" aria-label="${c.score === null ? 'not scored' : `${oneDecimal(c.score)} out of 100`}"><span style="width:${width.toFixed(1)}%"></span></div></td></tr>`,
     );
   }

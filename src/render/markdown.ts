@@ -4,7 +4,7 @@ import type { Assessment, IndicatorResult, Placement } from '../core/types.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
-import { cohortLine } from './cohort-line.js';
+import { cohortLine, groupLine, showsGroup } from './cohort-line.js';
 import { doneNotMovedMarkdown, planMarkdownIntro, planMarkdownItems } from './plan-in-report.js';
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
@@ -45,10 +45,13 @@ export function renderMarkdown(a: Assessment, { rubric, top, plan }: ReportConte
   if (a.cohort) {
     // Narrower without the bar, so the cohort columns fit the line length.
     para(`${cohortLine(a.cohort, a.overall.score)}.`);
+    if (a.cohort.group) para(`${md(groupLine(a.cohort.group, a.overall.score))}.`);
+    const group = showsGroup(a.cohort);
     out.push(
-      ...table(['Characteristic', 'Score', 'Band', 'Median', 'Quarter'], ['l', 'r', 'l', 'r', 'l'], a.characteristics.map((c) => {
+      ...table(['Characteristic', 'Score', 'Band', 'Median', 'Quarter', ...(group ? ['Group median', 'Group quarter'] : [])], ['l', 'r', 'l', 'r', 'l', ...(group ? (['r', 'l'] as const) : [])], a.characteristics.map((c) => {
         const p = a.cohort!.characteristics[c.id];
-        return [md(c.title), oneDecimal(c.score), md(c.band ?? 'not scored'), oneDecimal(p?.median ?? null), quarterName(p)];
+        const g = a.cohort!.group?.characteristics[c.id];
+        return [md(c.title), oneDecimal(c.score), md(c.band ?? 'not scored'), oneDecimal(p?.median ?? null), quarterName(p), ...(group ? [oneDecimal(g?.median ?? null), quarterName(g)] : [])];
       })),
     );
   } else {

@@ -1,6 +1,6 @@
 import type { Assessment, ScaleLevel } from '../core/types.js';
 import { QUARTER_NAMES } from '../core/cohort.js';
-import { cohortLine } from './cohort-line.js';
+import { cohortLine, groupLine, showsGroup } from './cohort-line.js';
 import type { Placement } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import { hasOwnTargets, showsToTarget, TO_TARGET_WORDS } from '../core/targets.js';
@@ -77,6 +77,7 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   }
   if (a.cohort) {
     out.push(...wrapText(cohortLine(a.cohort, a.overall.score), width).map(s.dim));
+    if (a.cohort.group) out.push(...wrapText(v(groupLine(a.cohort.group, a.overall.score)), width).map(s.dim));
   }
   out.push('');
 
@@ -209,6 +210,12 @@ function characteristicRows(a: Assessment, s: Style, width: number): string[] {
       const cohort = `cohort median ${oneDecimal(p?.median ?? null).padStart(5)}, ${quarter(p)}`;
       if (columns(figureIndent + cohort) <= width) out.push(s.dim(figureIndent + cohort));
       else out.push(...wrapText(cohort, width, '    ').map(s.dim));
+      if (showsGroup(a.cohort)) {
+        const g = a.cohort.group!.characteristics[c.id];
+        const group = `group median  ${oneDecimal(g?.median ?? null).padStart(5)}, ${quarter(g)}`;
+        if (columns(figureIndent + group) <= width) out.push(s.dim(figureIndent + group));
+        else out.push(...wrapText(group, width, '    ').map(s.dim));
+      }
     }
   }
   return out;

@@ -1,4 +1,5 @@
-import { InputError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { placeInOwnGroup } from '../group-placement.js';
 import type { PlanInReport } from '../../core/plan.js';
 import { planForGaps, subjectProblem } from '../../core/plan.js';
 import { policyFailures } from '../../core/policy.js';
@@ -30,6 +31,8 @@ export interface AssessOptions {
   output?: string;
   chart?: string;
   cohort?: string;
+  groupBy?: string;
+  groups?: string;
   target?: number;
   top: number;
   failUnder?: number;
@@ -42,18 +45,30 @@ export async function runAssess(file: string, options: AssessOptions): Promise<n
   const outputs = [{ file: options.output, option: '--output' }, { file: options.chart, option: '--chart' }];
   if (options.format === 'docx') refuseBinaryToTerminal(options.output, 'docx');
   refuseOutputOverInput(
-    [{ file, what: 'the answers file' }, rubricInput(options.rubric), { file: options.cohort, what: 'the --cohort file' }, { file: options.plan, what: 'the --plan file' }],
+    [
+      { file, what: 'the answers file' },
+      rubricInput(options.rubric),
+      { file: options.cohort, what: 'the --cohort file' },
+      { file: options.groups, what: 'the --groups file' },
+      { file: options.plan, what: 'the --plan file' },
+    ],
     outputs,
   );
+  if (options.groupBy !== undefined && options.cohort === undefined) throw new UsageError('--group-by places the council in its group of a cohort, so it needs --cohort <batch.json>');
+  if (options.groups !== undefined && options.groupBy === undefined) throw new UsageError('--groups needs --group-by naming the column to group the cohort by');
   const parsed = await readYamlFile(file);
   const loaded = await answersFromParsed(parsed, options.rubric);
   const rubric = acceptAnswers(loaded, outputs, options.target);
   const scored = assess(rubric, loaded.answers, { target: options.target, source: file });
   let assessment = scored;
   if (options.cohort !== undefined) {
-    const { cohort, warning } = readCohort(options.cohort, { id: rubric.id, version: rubric.version, hash: loaded.rubric.hash, file: loaded.rubric.file }, file);
+    const { cohort, batch, warning } = readCohort(options.cohort, { id: rubric.id, version: rubric.version, hash: loaded.rubric.hash, file: loaded.rubric.file }, file);
     if (warning) warn(warning);
-    assessment = { ...scored, cohort: placeInCohort(scored, cohort, options.cohort) };
+    const placed = placeInCohort(scored, cohort, options.cohort);
+    if (options.groupBy !== undefined) {
+      placed.group = placeInOwnGroup(scored, rubric, { file: options.cohort, batch }, { groupBy: options.groupBy, groups: options.groups });
+    }
+    assessment = { ...scored, cohort: placed };
   }
   let plan: PlanInReport | undefined;
   if (options.plan !== undefined) {

@@ -18,6 +18,7 @@ import type { NamedInput } from '../outputs-safe.js';
 import { refuseOutputOverInput, rubricInput } from '../outputs-safe.js';
 import { progressBar } from '../progress.js';
 import { outputWidth } from '../width.js';
+import { startGrouping } from '../group-by.js';
 import { QUOTED_MAX, visible, visibleMessage } from '../../core/visible.js';
 
 export type BatchFormat = (typeof FORMATS.batch)[number];
@@ -28,11 +29,17 @@ export interface BatchOptions {
   failUnder?: number;
   shard?: { index: number; count: number };
   rubric?: string;
+  groupBy?: string;
+  groups?: string;
 }
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<number> {
   const { files: all, unmatched, unreadable } = expandInputs(inputs);
-  refuseOutputOverInput([...all.map((f) => ({ file: f, what: 'one of the answers files' })), rubricInput(options.rubric)], [{ file: options.output, option: '--output' }]);
+  refuseOutputOverInput(
+    [...all.map((f) => ({ file: f, what: 'one of the answers files' })), rubricInput(options.rubric), { file: options.groups, what: 'the --groups file' }],
+    [{ file: options.output, option: '--output' }],
+  );
+  const grouping = startGrouping(options);
   for (const input of unmatched) warn(`warning: ${visible(input, { max: 300 })}: no YAML files found`);
   if (unreadable.length > 0) {
     // A folder that cannot be read would leave its councils out of the cohort without a word.
@@ -43,9 +50,10 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   if (all.length === 0) throw new UsageError(`no answers files found in ${inputs.join(', ')}`);
   const files = options.shard ? all.filter((_, i) => inShard(i, options.shard!)) : all;
 
-  if (options.rubric !== undefined) await loadRubric(options.rubric); // a bad --rubric is a usage error, once
+  if (options.rubric !== undefined) grouping?.check(await loadRubric(options.rubric)); // a bad --rubric is a usage error, once
+  else await grouping?.checkFirst(files[0]);
   const progress = progressBar(files.length);
-  const scored = await scoreInParallel(files, options.rubric, (n) => progress.tick(n));
+  const scored = await scoreInParallel(files, options.rubric, (n) => progress.tick(n), undefined, { groupBy: grouping?.profileField });
   progress.done();
   const rubrics = Object.values(scored.rubrics);
   if (rubrics.length > 1) throw new UsageError(mixedRubrics(rubrics));
@@ -54,7 +62,14 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   const only = rubrics[0];
   const fallback = only ?? (await loadRubric(options.rubric ?? 'eight-characteristics'));
   const { rubric, hash } = fallback;
-  const result = batchResult({ id: rubric.id, version: rubric.version, title: rubric.title, hash }, rubric.characteristics.map((c) => c.id), scored.rows, scored.invalid);
+  const grouped = grouping?.finish(fallback, scored.rows, options.shard === undefined);
+  const result = batchResult(
+    { id: rubric.id, version: rubric.version, title: rubric.title, hash },
+    rubric.characteristics.map((c) => c.id),
+    grouped?.rows ?? scored.rows,
+    scored.invalid,
+    grouped?.field,
+  );
 
   for (const bad of result.invalid) for (const line of bad.errors) warn(line);
   const renderers = {
@@ -68,6 +83,7 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
   await appendStepSummary(renderBatchMarkdown(result), [
     ...all.map((f) => ({ file: f, what: 'one of the answers files' })),
     ...rubrics.map((r) => ({ file: r.source, what: 'the rubric the answers files name' })),
+    { file: options.groups, what: 'the --groups file' },
     { file: options.output, what: 'the --output file' },
   ]);
 

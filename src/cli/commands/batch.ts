@@ -11,6 +11,8 @@ export const batch: CommandDefinition = {
     outputOption(),
     rubricOption(' (default: the one each file names; all files must share one)'),
     new Option('--fail-under <score>', 'exit 1 if any council scores below this (0-100), naming them').argParser(percentage),
+    new Option('--group-by <field>', 'statistics per group of councils: a profile field (type) or a column of the --groups file'),
+    new Option('--groups <file.csv>', 'a CSV "council,<columns>" giving each council its groups (names matched trimmed, ignoring case)'),
     new Option('--shard <I/N>', 'score only every Nth file, starting with the Ith (for a CI matrix; see merge)').argParser(shard),
   ],
   examples: [
@@ -18,6 +20,8 @@ export const batch: CommandDefinition = {
     { args: "batch 'answers/**/*.yaml' --fail-under 40", comment: 'exit 1 naming councils below 40' },
     { args: 'batch answers/ --shard 2/4 --format json --output part-2.json' },
     { args: 'merge part-*.json --output all.json' },
+    { args: 'batch answers/ --group-by type --format markdown', comment: 'cohort statistics per council type' },
+    { args: 'batch answers/ --group-by region --groups regions.csv --format json' },
   ],
   async run([inputs], options) {
     const { runBatch } = await import('../actions/batch.js');
