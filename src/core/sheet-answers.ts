@@ -4,7 +4,7 @@
 // column, so the caller can say `file.xlsx:Answers!H7` or `file.csv:7:8`.
 import type { AnswersFile, Answer, AnswerDetail, Council, Rubric } from './types.js';
 import { assessedOnProblem, targetProblem } from './answers.js';
-import { indicatorKey, scaleMax } from './rubric.js';
+import { indicatorCount, indicatorKey, scaleMax } from './rubric.js';
 import type { Selection } from './selection.js';
 import { suggestion } from './suggest.js';
 
@@ -209,6 +209,15 @@ export function sheetsToAnswers(
   if (!csv && sheets.council) readCouncilSheet(rubric, sheets.council, file, problems);
 
   const sheet = sheets.answers;
+  // A sheet far longer than the rubric's is not one made from it (and reading it is wasted work).
+  const questions = indicatorCount(rubric);
+  if (sheet.rows.length > 10 * questions + 100) {
+    problems.push({
+      ...(!csv && { sheet: sheet.name }),
+      message: `has ${sheet.rows.length} rows; one made from rubric "${rubric.id}" has ${questions + 1} (a header and one row for each of its ${questions} questions), so this is not one to import: delete the rows below the questions`,
+    });
+    return { file, problems };
+  }
   const headerRow = sheet.rows.find((r) => r.cells.some((c) => !isBlank(c)));
   const where = csv ? undefined : sheet.name;
   const at = (row: SheetRow, col: number, label: string | undefined, message: string): void => {
