@@ -228,12 +228,23 @@ export function sheetsToAnswers(
     return { file, problems };
   }
   const columns = new Map<string, number>();
-  headerRow.cells.forEach((cell, i) => {
-    const name = text(cell).trim().toLowerCase();
-    if (name !== '' && !columns.has(name)) columns.set(name, i);
-  });
   const profileIds = (rubric.profile ?? []).map((f) => f.id);
   const needed = [...(csv ? ['council', ...profileIds] : []), 'Key', ...ANSWER_COLUMNS];
+  const read = new Set(needed.map((n) => n.toLowerCase()));
+  let repeated = false;
+  headerRow.cells.forEach((cell, i) => {
+    const name = text(cell).trim().toLowerCase();
+    if (name === '') return;
+    const first = columns.get(name);
+    if (first === undefined) columns.set(name, i);
+    else if (read.has(name)) {
+      // Two columns of one heading: which one holds the answers cannot be told.
+      repeated = true;
+      const other = csv ? `column ${i + 1}` : `${columnName(i + 1)}${headerRow.number}`;
+      at(headerRow, first + 1, undefined, `the heading "${text(cell).trim()}" is also in ${other}; keep one column for each heading`);
+    }
+  });
+  if (repeated) return { file, problems };
   const missing = needed.filter((n) => !columns.has(n.toLowerCase()));
   if (csv && missing.length > 0 && headerRow.cells.length === 1 && text(headerRow.cells[0]).includes(';')) {
     problems.push({
@@ -366,9 +377,15 @@ export function sheetsToAnswers(
 
 function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, problems: SheetProblem[]): void {
   const byLabel = new Map<string, SheetRow>();
+  const labels = new Set(councilRows(rubric).map((r) => r.label));
   for (const row of sheet.rows) {
     const label = text(row.cells[0]).trim();
-    if (label !== '' && !byLabel.has(label)) byLabel.set(label, row);
+    if (label === '') continue;
+    const first = byLabel.get(label);
+    if (first === undefined) byLabel.set(label, row);
+    else if (labels.has(label)) {
+      problems.push({ sheet: sheet.name, row: first.number, col: 1, message: `the question "${label}" is also in A${row.number}; keep one row for each question` });
+    }
   }
   const council: Council = { name: NAME_PLACEHOLDER };
   const at = (row: SheetRow, label: string, message: string) => problems.push({ sheet: sheet.name, row: row.number, col: 2, label, message });
@@ -481,6 +498,13 @@ function isError(cell: SheetValue | undefined): cell is ErrorValue {
 }
 function isDate(cell: SheetValue | undefined): cell is DateValue {
   return typeof cell === 'object' && cell !== null && 'day' in cell;
+}
+
+/** A column's letters, as a sheet shows them (1 is A). */
+export function columnName(n: number): string {
+  let out = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+  return out;
 }
 
 function visibleFormula(formula: string): string {

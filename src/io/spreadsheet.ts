@@ -331,32 +331,102 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<{ council?: Sh
   await checkUnpackedSize(file, bytes);
   const Workbook = await workbookClass();
   const wb = new Workbook();
+  ignoreNotesAndTables(wb);
+  await readIsoDateCells();
+  // Whatever the workbook reader throws is the file's fault, said in one plain line (never its words).
+  const unreadable = () => wholeFile(file, 'cannot be read as an Excel workbook (a part of it is damaged or not as Excel writes it); open it in Excel and save it again as "Excel Workbook (.xlsx)"');
   try {
     await wb.xlsx.load(bytes as never);
-  } catch (err) {
-    throw wholeFile(file, `cannot be read as an Excel workbook (${String((err as Error)?.message ?? err).split('\n')[0]}); save it again from Excel as .xlsx`);
+  } catch {
+    throw unreadable();
   }
   const find = (name: string) => wb.worksheets.find((w) => w.name === name) ?? wb.worksheets.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
   const toSheet = (ws: import('exceljs').Worksheet | undefined): Sheet | undefined => {
     if (!ws) return undefined;
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, number) => {
+      // Sparse: a cell far to the right is one entry, never a row of empty ones up to it.
       const cells: SheetValue[] = [];
+      let any = false;
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellValue(cell.value);
+        // Only a merge's top-left cell holds its value (the reader repeats it in every cell of the merge).
+        if (cell.master !== cell) return;
+        const value = cellValue(cell.value);
+        if (value === null) return;
+        cells[col - 1] = value;
+        any = true;
       });
-      rows.push({ number, cells });
+      if (any) rows.push({ number, cells });
     });
     return { name: ws.name, rows };
   };
-  return { council: toSheet(find(SHEET.council)), answers: toSheet(find(SHEET.answers)) };
+  try {
+    return { council: toSheet(find(SHEET.council)), answers: toSheet(find(SHEET.answers)) };
+  } catch {
+    throw unreadable();
+  }
+}
+
+let isoDatesRead = false;
+/**
+ * A cell of type "d" holds an ISO date as text (valid, though Excel writes serial numbers); the
+ * reader would take its digits up to the first "-" as a number. It is read as the date it is.
+ */
+async function readIsoDateCells(): Promise<void> {
+  if (isoDatesRead) return;
+  isoDatesRead = true;
+  try {
+    const loaded = (await import('exceljs/lib/xlsx/xform/sheet/cell-xform.js' as string)) as { default: { prototype: Record<string, unknown> } };
+    const proto = loaded.default.prototype as { parseClose(this: { t?: string; model: Record<string, unknown> }, name: string): boolean };
+    const parseClose = proto.parseClose;
+    proto.parseClose = function (name: string) {
+      const written = name === 'c' && this.t === 'd' && typeof this.model.value === 'string' ? this.model.value : undefined;
+      const result = parseClose.call(this, name);
+      if (written !== undefined && !this.model.formula && !this.model.shareType) {
+        const day = new Date(/^\d{4}-\d{2}-\d{2}$/.test(written.trim()) ? `${written.trim()}T00:00:00Z` : written.trim());
+        this.model.type = 3; // text, when it is not a date
+        this.model.value = written;
+        if (!Number.isNaN(day.getTime())) {
+          this.model.type = 4; // a date
+          this.model.value = day;
+        }
+      }
+      return result;
+    };
+  } catch {
+    // another layout of the reader: such cells read as it reads them
+  }
+}
+
+/**
+ * Notes (comments) and Excel Tables are never read, so they are left out before the workbook reader
+ * matches them up: it knows only Excel's own part names and relative links, and fails on those
+ * openpyxl and others write (`xl/comments/comment1.xml`, `Target="/xl/tables/table1.xml"`).
+ */
+function ignoreNotesAndTables(wb: ExcelJS.Workbook): void {
+  const xlsx = wb.xlsx as unknown as { reconcile(model: Record<string, unknown>, options: unknown): void };
+  const reconcile = xlsx.reconcile.bind(xlsx);
+  const unread = /\/(comments|vmlDrawing|table)$/;
+  xlsx.reconcile = (model, options) => {
+    const rels = model.worksheetRels as Record<string, { Type?: string }[] | undefined> | undefined;
+    for (const key of Object.keys(rels ?? {})) rels![key] = (rels![key] ?? []).filter((rel) => !unread.test(String(rel.Type ?? '')));
+    for (const sheet of (model.worksheets as Record<string, unknown>[] | undefined) ?? []) sheet.tables = [];
+    model.tables = {};
+    model.comments = {};
+    model.vmlDrawings = {};
+    reconcile(model, options);
+  };
 }
 
 /** A cell's value as plain data; a formula stays a formula (its cached result is never used). */
 function cellValue(value: import('exceljs').CellValue): SheetValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { day: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    // (The reader already counts from 1904 in a workbook that says so.)
+    return { day: value.toISOString().slice(0, 10) };
+  }
   const v = value as unknown as Record<string, unknown>;
   if (typeof v.formula === 'string' || typeof v.sharedFormula === 'string') return { formula: String(v.formula ?? v.sharedFormula) };
   if ('formula' in v || 'sharedFormula' in v) return { formula: '' };
