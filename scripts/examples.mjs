@@ -42,6 +42,25 @@ for (const name of ['combined', 'moderated']) {
   cli('assess', answers, '--format', 'html', '--output', join(out, `team-${name}.html`));
   cli('assess', answers, '--format', 'docx', '--output', join(out, `team-${name}.docx`));
 }
-// Brackenford's assessment as the workbook an officer fills in (template --format xlsx --from), answers filled in.
-cli('template', '--format', 'xlsx', '--from', 'examples/brackenford-unitary.answers.yaml', '--output', join(out, 'brackenford-unitary.xlsx'), '--force');
+// Brackenford's assessment as the workbook an officer fills in (template --format xlsx --from), filled in
+// completely: template --from leaves Assessed on and Assessor for this year's assessment to fill, so
+// the example is made by the same code with those two from the YAML as well.
+{
+  const [{ readLastYear }, { templateContent }, { xlsxTemplate }, { instructionLines }] = await Promise.all([
+    import('../dist/interview/carry-forward.js'),
+    import('../dist/core/sheet-answers.js'),
+    import('../dist/io/spreadsheet.js'),
+    import('../dist/render/sheet-instructions.js'),
+  ]);
+  const last = await readLastYear(join(root, 'examples', 'brackenford-unitary.answers.yaml'), undefined);
+  const answers = last.last.answers;
+  const rubric = last.rubric.rubric;
+  const content = templateContent(rubric, { rubricRef: answers.rubric, from: answers });
+  for (const field of content.council) {
+    if (field.label === 'Assessed on' && answers.assessedOn !== undefined) field.value = answers.assessedOn;
+    if (field.label === 'Assessor' && answers.assessor !== undefined) field.value = answers.assessor;
+  }
+  const bytes = await xlsxTemplate(rubric, content, { title: `Self-assessment: ${rubric.title}`, instructions: instructionLines(rubric) });
+  writeFileSync(join(out, 'brackenford-unitary.xlsx'), bytes);
+}
 console.log(`reports written to ${out}`);

@@ -92,7 +92,7 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
         formulae: [listRange[profileList++]!],
         showErrorMessage: true,
         errorTitle: 'Not on the list',
-        error: `Choose one of: ${field.options.join(', ')}`,
+        error: listError(field.options),
       };
     }
   });
@@ -133,7 +133,7 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
       formulae: [listRange[0]!],
       showErrorMessage: true,
       errorTitle: 'Not an answer',
-      error: `Choose one of: ${answerChoices(rubric).join(', ')}`,
+      error: listError(answerChoices(rubric)),
     });
     validations.add(range(columns.confidence), {
       type: 'list',
@@ -141,7 +141,7 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
       formulae: [listRange[1]!],
       showErrorMessage: true,
       errorTitle: 'Not a confidence',
-      error: `Choose one of: ${CONFIDENCE.join(', ')}`,
+      error: listError(CONFIDENCE),
     });
     validations.add(range(columns.target), {
       type: 'whole',
@@ -206,6 +206,12 @@ function pinZipTimes(zip: Uint8Array): void {
     view.setUint16(entry.local + 10, time, true);
     view.setUint16(entry.local + 12, date, true);
   }
+}
+
+/** A drop-down's error message, within the 225 characters Excel allows one. */
+export function listError(choices: readonly string[]): string {
+  const all = `Choose one of: ${choices.join(', ')}`;
+  return all.length <= 225 ? all : 'Choose one from the list';
 }
 
 function columnLetter(n: number): string {
