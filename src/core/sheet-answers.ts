@@ -236,7 +236,9 @@ export function sheetsToAnswers(
     problems.push({ message: `has no sheet "${SHEET.answers}"; import reads a workbook made by "council-resilience template --format xlsx"` });
     return { file, problems, answerCells };
   }
-  if (!csv && sheets.council) readCouncilSheet(rubric, sheets.council, file, problems);
+  // The placeholder name left in place: fine in a template nothing was typed into (it imports to no
+  // answers), a mistake once anything is answered (every report would be titled with it).
+  let placeholder = !csv && sheets.council ? readCouncilSheet(rubric, sheets.council, file, problems) : undefined;
 
   const sheet = sheets.answers;
   // A sheet far longer than the rubric's is not one made from it (and reading it is wasted work).
@@ -382,7 +384,7 @@ export function sheetsToAnswers(
     if (council.name === undefined && first) at(first, col('council') + 1, 'council', "is empty on every row; type your council's name in the council column");
     file.council = { name: council.name?.value.trim() ?? NAME_PLACEHOLDER };
     if (council.name !== undefined && isPlaceholder(council.name.value)) {
-      at(sheet.rows.find((r) => r.number === council.name!.row)!, col('council') + 1, 'council', PLACEHOLDER_MESSAGE);
+      placeholder = { row: council.name.row, col: col('council') + 1, label: 'council', message: PLACEHOLDER_MESSAGE };
     }
     for (const id of profileIds) {
       const given = council[id];
@@ -404,13 +406,16 @@ export function sheetsToAnswers(
     });
     return { file, problems: kept, answerCells };
   }
+  if (placeholder !== undefined && Object.keys(file.answers).length > 0) problems.unshift(placeholder);
   // Sorted answers read the same as the template's order.
   const order = [...keys.keys()];
   file.answers = Object.fromEntries(Object.entries(file.answers).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
   return { file, problems, answerCells };
 }
 
-function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, problems: SheetProblem[]): void {
+/** Reads the Council sheet into `file`; returns where the placeholder name is, when it was left in place. */
+function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, problems: SheetProblem[]): SheetProblem | undefined {
+  let placeholder: SheetProblem | undefined;
   const byLabel = new Map<string, SheetRow>();
   const labels = new Set(councilRows(rubric).map((r) => r.label));
   for (const row of sheet.rows) {
@@ -446,7 +451,7 @@ function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, probl
     }
     if (field === 'rubric' || isBlank(cell)) continue;
     if (field === 'name') {
-      if (isPlaceholder(text(cell))) at(row, 'council.name', PLACEHOLDER_MESSAGE);
+      if (isPlaceholder(text(cell))) placeholder = { sheet: sheet.name, row: row.number, col: 2, label: 'council.name', message: PLACEHOLDER_MESSAGE };
       else council.name = text(cell).trim();
     }
     else if (field === 'assessor') file.assessor = text(cell).trim();
@@ -463,6 +468,7 @@ function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, probl
     }
   }
   file.council = council;
+  return placeholder;
 }
 
 function fieldName(field: CouncilField): string {

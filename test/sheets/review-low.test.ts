@@ -101,10 +101,20 @@ describe('import', () => {
     const r = importIt(file);
     expect(r.code).toBe(2);
     expect(r.lines).toEqual([`placeholder.xlsx:Council!B2: council.name: is still the template's "Name of your council"; type your council's name`]);
-    expect(cli(['template', '--format', 'csv', '--output', 'placeholder.csv'], { cwd: dir }).code).toBe(0);
+    expect(cli(['template', '--format', 'csv', '--output', 'untouched.csv'], { cwd: dir }).code).toBe(0);
+    const header = readFileSync(join(dir, 'untouched.csv'), 'utf8').split('\r\n')[0];
+    // council, type, Key, 4 reference columns, 4 levels, then Answer.
+    writeFileSync(join(dir, 'placeholder.csv'), `${header}\r\nName of your council,,intent.strategic-plans,,,,,,,,,1 Emerging,,,\r\n`);
     const c = importIt('placeholder.csv');
     expect(c.code).toBe(2);
     expect(c.lines).toEqual([`placeholder.csv:2:1: council: is still the template's "Name of your council"; type your council's name`]);
+    // Nothing typed in at all: an answers file with no answers (SPEC), placeholder and all.
+    for (const untouched of ['untouched.csv', 'template.xlsx']) {
+      const u = importIt(untouched);
+      expect(u.lines).toEqual([]);
+      expect(u.code).toBe(0);
+      expect(u.stdout).toContain('\nanswers: {}\n');
+    }
   });
 
   test("validate's warnings, each at its Answer cell; the answers file is still written", async () => {
