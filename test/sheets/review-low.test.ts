@@ -153,3 +153,13 @@ describe('import', () => {
     expect(r.stdout).toContain('\nassessedOn: 2026-10-14\nassessor: Head of Communities\n');
   });
 });
+
+test('an --only workbook says it holds part of the assessment, and never that it holds every question', async () => {
+  expect(cli(['template', '--format', 'xlsx', '--only', 'approach,culture', '--output', 'only.xlsx'], { cwd: dir }).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, 'only.xlsx'));
+  const lines: string[] = [];
+  wb.getWorksheet('Instructions')!.eachRow((row) => lines.push(String(row.getCell(1).value)));
+  expect(lines.join('\n')).not.toContain('every question');
+  expect(lines[2]).toMatch(/^This workbook holds only part of the self-assessment, for you to answer: approach, culture\. Fill it in/);
+});
