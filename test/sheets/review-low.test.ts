@@ -2,9 +2,10 @@
 // type in any case, the untouched placeholder name, validate's warnings at their cells, a Rubric cell
 // naming a file that is not a rubric, and the example workbook filled in completely.
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, root, tempDir } from '../helpers.js';
+import { bin, cli, root, tempDir } from '../helpers.js';
 
 const dir = tempDir();
 const template = join(dir, 'template.xlsx');
@@ -162,4 +163,23 @@ test('an --only workbook says it holds part of the assessment, and never that it
   wb.getWorksheet('Instructions')!.eachRow((row) => lines.push(String(row.getCell(1).value)));
   expect(lines.join('\n')).not.toContain('every question');
   expect(lines[2]).toMatch(/^This workbook holds only part of the self-assessment, for you to answer: approach, culture\. Fill it in/);
+});
+
+test('--output naming the terminal itself (/dev/tty) is refused as a terminal is; /dev/null is not', () => {
+  const script = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
+  if (script === undefined) {
+    if (process.env.CI === 'true') throw new Error('util-linux "script" is required in CI');
+    console.warn('SKIPPED: the /dev/tty test needs util-linux "script" (apt-get install bsdutils)');
+    return;
+  }
+  const r = spawnSync(script, ['-qec', `"${process.execPath}" "${bin}" template --format xlsx --output /dev/tty; echo "rc=$?"`, '/dev/null'], {
+    cwd: dir,
+    encoding: 'latin1',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 20000,
+  });
+  const screen = r.stdout.replace(/\r/g, '');
+  expect(screen).not.toContain('PK');
+  expect(screen).toBe('error: an Excel workbook cannot be shown on the screen; --output /dev/tty is a terminal: give a file name, such as --output FILE.xlsx\nrc=2\n');
+  expect(cli(['template', '--format', 'xlsx', '--output', '/dev/null'], { cwd: dir }).code).toBe(0);
 });
