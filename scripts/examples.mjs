@@ -43,8 +43,27 @@ for (const name of ['combined', 'moderated']) {
   cli('assess', answers, '--format', 'html', '--output', join(out, `team-${name}.html`));
   cli('assess', answers, '--format', 'docx', '--output', join(out, `team-${name}.docx`));
 }
-// Brackenford's assessment as the workbook an officer fills in (template --format xlsx --from), answers filled in.
-cli('template', '--format', 'xlsx', '--from', 'examples/brackenford-unitary.answers.yaml', '--output', join(out, 'brackenford-unitary.xlsx'), '--force');
+// Brackenford's assessment as the workbook an officer fills in (template --format xlsx --from), filled in
+// completely: template --from leaves Assessed on and Assessor for this year's assessment to fill, so
+// the example is made by the same code with those two from the YAML as well.
+{
+  const [{ readLastYear }, { templateContent }, { xlsxTemplate }, { instructionLines }] = await Promise.all([
+    import('../dist/interview/carry-forward.js'),
+    import('../dist/core/sheet-answers.js'),
+    import('../dist/io/spreadsheet.js'),
+    import('../dist/render/sheet-instructions.js'),
+  ]);
+  const last = await readLastYear(join(root, 'examples', 'brackenford-unitary.answers.yaml'), undefined);
+  const answers = last.last.answers;
+  const rubric = last.rubric.rubric;
+  const content = templateContent(rubric, { rubricRef: answers.rubric, from: answers });
+  for (const field of content.council) {
+    if (field.label === 'Assessed on' && answers.assessedOn !== undefined) field.value = answers.assessedOn;
+    if (field.label === 'Assessor' && answers.assessor !== undefined) field.value = answers.assessor;
+  }
+  const bytes = await xlsxTemplate(rubric, content, { title: `Self-assessment: ${rubric.title}`, instructions: instructionLines(rubric) });
+  writeFileSync(join(out, 'brackenford-unitary.xlsx'), bytes);
+}
 // The example cohort of 60 fictional councils and its reports (examples/cohort/), when run as npm run
 // examples or given a fourth argument: test/cli/cohort-example.test.ts checks it on its own.
 const cohortOut = process.argv[4] ?? (process.argv[2] === undefined ? join(root, 'examples', 'cohort') : undefined);

@@ -1,4 +1,5 @@
-import { existsSync, fstatSync, lstatSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, statSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { UsageError } from '../core/errors.js';
 import { FileWriteError, writeFailureWords, writeFileAtomic } from '../io/files.js';
 import { writeStdout, warnRaw } from './streams.js';
@@ -36,9 +37,27 @@ const BINARY_NAMES = { docx: 'a Word document', xlsx: 'an Excel workbook' } as c
 
 export function refuseBinaryToTerminal(output: string | undefined, format: keyof typeof BINARY_NAMES): void {
   const fd = output === undefined ? 1 : ownStream(output);
-  if (fd === undefined) return;
+  if (fd === undefined) {
+    if (output !== undefined && isTerminal(output)) throw new UsageError(`${BINARY_NAMES[format]} cannot be shown on the screen; --output ${output} is a terminal: give a file name, such as --output FILE.${format}`);
+    return;
+  }
   if ((fd === 1 ? process.stdout : process.stderr).isTTY) {
     throw new UsageError(`${BINARY_NAMES[format]} cannot be shown on the screen; add --output FILE.${format} (or send it to a file with > FILE.${format})`);
+  }
+}
+
+/** Whether `file` is a terminal (such as /dev/tty), not a file or another device (such as /dev/null). */
+function isTerminal(file: string): boolean {
+  try {
+    if (!statSync(file).isCharacterDevice()) return false;
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+    try {
+      return isatty(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
 }
 

@@ -4,7 +4,7 @@
 // column, so the caller can say `file.xlsx:Answers!H7` or `file.csv:7:8`.
 import type { AnswersFile, Answer, AnswerDetail, Council, Rubric } from './types.js';
 import { assessedOnProblem, targetProblem } from './answers.js';
-import { indicatorKey, scaleMax } from './rubric.js';
+import { indicatorCount, indicatorKey, scaleMax } from './rubric.js';
 import type { Selection } from './selection.js';
 import { suggestion } from './suggest.js';
 
@@ -106,6 +106,20 @@ export interface TemplateContent {
   columns: { answer: number; evidence: number; confidence: number; target: number; firstLevel: number };
   /** For CSV: the council's fields, in csvHeader order. */
   councilCells: (string | null)[];
+  /** What `from` held that was longer than a cell can be, and so was cut (to say so). */
+  cut: { key: string; length: number }[];
+}
+
+/** The most characters an Excel cell holds (it reports a longer one as damage). */
+export const MAX_CELL_CHARACTERS = 32_767;
+
+/** `value` cut to fit a cell, ending in "…" when cut (never in half a character). */
+function fitCell(value: string, key: string, cut: TemplateContent['cut']): string {
+  if (value.length <= MAX_CELL_CHARACTERS) return value;
+  cut.push({ key, length: value.length });
+  let end = MAX_CELL_CHARACTERS - 1;
+  if (/[\uD800-\uDBFF]/.test(value[end - 1]!)) end--;
+  return `${value.slice(0, end)}…`;
 }
 
 /**
@@ -115,8 +129,10 @@ export interface TemplateContent {
  */
 export function templateContent(rubric: Rubric, options: { rubricRef: string; only?: Selection; from?: AnswersFile }): TemplateContent {
   const from = options.from;
+  const cut: TemplateContent['cut'] = [];
+  const name = from === undefined ? NAME_PLACEHOLDER : fitCell(from.council.name, 'council.name', cut);
   const council: TemplateContent['council'] = councilRows(rubric).map(({ field, label, note }) => {
-    if (field === 'name') return { label, note, value: from?.council.name ?? NAME_PLACEHOLDER };
+    if (field === 'name') return { label, note, value: name };
     if (field === 'assessedOn') return { label, note, value: null, date: true };
     if (field === 'assessor') return { label, note, value: null };
     if (field === 'rubric') return { label, note, value: options.rubricRef };
@@ -145,7 +161,7 @@ export function templateContent(rubric: Rubric, options: { rubricRef: string; on
           i.guidance ?? null,
           ...rubric.scale.map((l) => i.levels?.[String(l.value)] ?? null),
           answerCell(rubric, detail.score ?? null),
-          detail.evidence ?? null,
+          detail.evidence === undefined ? null : fitCell(detail.evidence, `${key}.evidence`, cut),
           detail.confidence ?? null,
           detail.target ?? null,
         ],
@@ -154,8 +170,8 @@ export function templateContent(rubric: Rubric, options: { rubricRef: string; on
   }
   const firstLevel = 1 + REFERENCE_COLUMNS.length;
   const answer = firstLevel + rubric.scale.length;
-  const councilCells = [from?.council.name ?? NAME_PLACEHOLDER, ...(rubric.profile ?? []).map((f) => from?.council[f.id] ?? null)];
-  return { council, header, rows, columns: { answer, evidence: answer + 1, confidence: answer + 2, target: answer + 3, firstLevel }, councilCells };
+  const councilCells = [name, ...(rubric.profile ?? []).map((f) => from?.council[f.id] ?? null)];
+  return { council, header, rows, columns: { answer, evidence: answer + 1, confidence: answer + 2, target: answer + 3, firstLevel }, councilCells, cut };
 }
 
 function answerCell(rubric: Rubric, score: AnswerDetail['score'] | undefined): string | null {
@@ -184,7 +200,20 @@ export function workbookRubric(council: Sheet | undefined): { ref: string; probl
 export interface SheetAnswers {
   file: AnswersFile;
   problems: SheetProblem[];
+  /** Each answered indicator's Answer cell, for warnings about it (such as one that does not apply). */
+  answerCells: Map<string, SheetProblem>;
 }
+
+/** The option a profile answer names, matched without regard to case (Excel's drop-downs ignore it), in the rubric's own spelling. */
+function profileOption(options: readonly string[], value: string): string | undefined {
+  return options.find((o) => o === value) ?? options.find((o) => o.toLowerCase() === value.toLowerCase());
+}
+
+/** The template's placeholder left in place of a council's name. */
+function isPlaceholder(name: string): boolean {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase() === NAME_PLACEHOLDER.toLowerCase();
+}
+const PLACEHOLDER_MESSAGE = `is still the template's "${NAME_PLACEHOLDER}"; type your council's name`;
 
 /**
  * The answers file a filled-in workbook (`council` and `answers` sheets) or CSV (`answers` only, with
@@ -197,6 +226,7 @@ export function sheetsToAnswers(
   sheets: { council?: Sheet; answers?: Sheet; csv?: boolean },
 ): SheetAnswers {
   const problems: SheetProblem[] = [];
+  const answerCells = new Map<string, SheetProblem>();
   const max = scaleMax(rubric);
   const file: AnswersFile = { schemaVersion: 1, kind: 'answers', rubric: rubricRef, council: { name: '' }, answers: {} };
   const csv = sheets.csv === true;
@@ -204,11 +234,22 @@ export function sheetsToAnswers(
   if (!csv && !sheets.council) problems.push({ message: `has no sheet "${SHEET.council}"; import reads a workbook made by "council-resilience template --format xlsx"` });
   if (!sheets.answers) {
     problems.push({ message: `has no sheet "${SHEET.answers}"; import reads a workbook made by "council-resilience template --format xlsx"` });
-    return { file, problems };
+    return { file, problems, answerCells };
   }
-  if (!csv && sheets.council) readCouncilSheet(rubric, sheets.council, file, problems);
+  // The placeholder name left in place: fine in a template nothing was typed into (it imports to no
+  // answers), a mistake once anything is answered (every report would be titled with it).
+  let placeholder = !csv && sheets.council ? readCouncilSheet(rubric, sheets.council, file, problems) : undefined;
 
   const sheet = sheets.answers;
+  // A sheet far longer than the rubric's is not one made from it (and reading it is wasted work).
+  const questions = indicatorCount(rubric);
+  if (sheet.rows.length > 10 * questions + 100) {
+    problems.push({
+      ...(!csv && { sheet: sheet.name }),
+      message: `has ${sheet.rows.length} rows; one made from rubric "${rubric.id}" has ${questions + 1} (a header and one row for each of its ${questions} questions), so this is not one to import: delete the rows below the questions`,
+    });
+    return { file, problems, answerCells };
+  }
   const headerRow = sheet.rows.find((r) => r.cells.some((c) => !isBlank(c)));
   const where = csv ? undefined : sheet.name;
   const at = (row: SheetRow, col: number, label: string | undefined, message: string): void => {
@@ -216,22 +257,33 @@ export function sheetsToAnswers(
   };
   if (!headerRow) {
     problems.push({ ...(where !== undefined && { sheet: where }), message: 'is empty; expected a header row with Key, Answer, Evidence, Confidence and Target' });
-    return { file, problems };
+    return { file, problems, answerCells };
   }
   const columns = new Map<string, number>();
-  headerRow.cells.forEach((cell, i) => {
-    const name = text(cell).trim().toLowerCase();
-    if (name !== '' && !columns.has(name)) columns.set(name, i);
-  });
   const profileIds = (rubric.profile ?? []).map((f) => f.id);
   const needed = [...(csv ? ['council', ...profileIds] : []), 'Key', ...ANSWER_COLUMNS];
+  const read = new Set(needed.map((n) => n.toLowerCase()));
+  let repeated = false;
+  headerRow.cells.forEach((cell, i) => {
+    const name = text(cell).trim().toLowerCase();
+    if (name === '') return;
+    const first = columns.get(name);
+    if (first === undefined) columns.set(name, i);
+    else if (read.has(name)) {
+      // Two columns of one heading: which one holds the answers cannot be told.
+      repeated = true;
+      const other = csv ? `column ${i + 1}` : `${columnName(i + 1)}${headerRow.number}`;
+      at(headerRow, first + 1, undefined, `the heading "${text(cell).trim()}" is also in ${other}; keep one column for each heading`);
+    }
+  });
+  if (repeated) return { file, problems, answerCells };
   const missing = needed.filter((n) => !columns.has(n.toLowerCase()));
   if (csv && missing.length > 0 && headerRow.cells.length === 1 && text(headerRow.cells[0]).includes(';')) {
     problems.push({
       row: headerRow.number,
       message: 'its columns are separated by semicolons, not commas; save it as "CSV UTF-8 (Comma delimited)", or set the list separator to a comma',
     });
-    return { file, problems };
+    return { file, problems, answerCells };
   }
   for (const name of missing) {
     problems.push({
@@ -240,7 +292,7 @@ export function sheetsToAnswers(
       message: `no column "${name}" in the header row; keep the header row as the template wrote it (columns may be moved, not renamed)`,
     });
   }
-  if (missing.length > 0) return { file, problems };
+  if (missing.length > 0) return { file, problems, answerCells };
   const col = (name: string) => columns.get(name.toLowerCase())!;
 
   const keys = new Map<string, string>(); // key -> indicator's characteristic (for the did-you-mean)
@@ -295,6 +347,7 @@ export function sheetsToAnswers(
       continue;
     }
     seen.set(key, row.number);
+    answerCells.set(key, { ...(where !== undefined && { sheet: where }), row: row.number, col: col('Answer') + 1, label: key, message: '' });
 
     const score = readAnswer(rubric, row.cells[answerIndex]);
     if (typeof score === 'object' && score !== null) at(row, answerIndex + 1, key, score.problem);
@@ -330,15 +383,19 @@ export function sheetsToAnswers(
     const first = sheet.rows.find((r) => r.number > headerRow.number && !r.cells.every(isBlank));
     if (council.name === undefined && first) at(first, col('council') + 1, 'council', "is empty on every row; type your council's name in the council column");
     file.council = { name: council.name?.value.trim() ?? NAME_PLACEHOLDER };
+    if (council.name !== undefined && isPlaceholder(council.name.value)) {
+      placeholder = { row: council.name.row, col: col('council') + 1, label: 'council', message: PLACEHOLDER_MESSAGE };
+    }
     for (const id of profileIds) {
       const given = council[id];
       if (given === undefined) continue;
       const spec = rubric.profile!.find((f) => f.id === id)!;
       const value = given.value.trim();
-      if (!spec.options.includes(value)) {
+      const option = profileOption(spec.options, value);
+      if (option === undefined) {
         const row = sheet.rows.find((r) => r.number === given.row)!;
         at(row, col(id) + 1, `council.${id}`, `"${given.value}" is not one of: ${spec.options.join(', ')}${suggestion(value, spec.options)}`);
-      } else file.council[id] = value;
+      } else file.council[id] = option;
     }
   }
   // Not one Key of this rubric: the sheet was made from another one (a CSV does not say which).
@@ -347,19 +404,28 @@ export function sheetsToAnswers(
     kept.push({
       message: `none of its ${unknown.length} Keys is an indicator of rubric "${rubric.id}"; if it was made from another rubric, name that one with --rubric`,
     });
-    return { file, problems: kept };
+    return { file, problems: kept, answerCells };
   }
+  if (placeholder !== undefined && Object.keys(file.answers).length > 0) problems.unshift(placeholder);
   // Sorted answers read the same as the template's order.
   const order = [...keys.keys()];
   file.answers = Object.fromEntries(Object.entries(file.answers).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
-  return { file, problems };
+  return { file, problems, answerCells };
 }
 
-function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, problems: SheetProblem[]): void {
+/** Reads the Council sheet into `file`; returns where the placeholder name is, when it was left in place. */
+function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, problems: SheetProblem[]): SheetProblem | undefined {
+  let placeholder: SheetProblem | undefined;
   const byLabel = new Map<string, SheetRow>();
+  const labels = new Set(councilRows(rubric).map((r) => r.label));
   for (const row of sheet.rows) {
     const label = text(row.cells[0]).trim();
-    if (label !== '' && !byLabel.has(label)) byLabel.set(label, row);
+    if (label === '') continue;
+    const first = byLabel.get(label);
+    if (first === undefined) byLabel.set(label, row);
+    else if (labels.has(label)) {
+      problems.push({ sheet: sheet.name, row: first.number, col: 1, message: `the question "${label}" is also in A${row.number}; keep one row for each question` });
+    }
   }
   const council: Council = { name: NAME_PLACEHOLDER };
   const at = (row: SheetRow, label: string, message: string) => problems.push({ sheet: sheet.name, row: row.number, col: 2, label, message });
@@ -384,7 +450,10 @@ function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, probl
       continue;
     }
     if (field === 'rubric' || isBlank(cell)) continue;
-    if (field === 'name') council.name = text(cell).trim();
+    if (field === 'name') {
+      if (isPlaceholder(text(cell))) placeholder = { sheet: sheet.name, row: row.number, col: 2, label: 'council.name', message: PLACEHOLDER_MESSAGE };
+      else council.name = text(cell).trim();
+    }
     else if (field === 'assessor') file.assessor = text(cell).trim();
     else if (field === 'assessedOn') {
       const day = readDate(cell);
@@ -393,11 +462,13 @@ function readCouncilSheet(rubric: Rubric, sheet: Sheet, file: AnswersFile, probl
     } else {
       const spec = rubric.profile!.find((f) => f.id === field.profile)!;
       const value = text(cell).trim();
-      if (spec.options.includes(value)) council[spec.id] = value;
+      const option = profileOption(spec.options, value);
+      if (option !== undefined) council[spec.id] = option;
       else at(row, `council.${spec.id}`, `"${text(cell)}" is not one of: ${spec.options.join(', ')}${suggestion(value, spec.options)}`);
     }
   }
   file.council = council;
+  return placeholder;
 }
 
 function fieldName(field: CouncilField): string {
@@ -472,6 +543,13 @@ function isError(cell: SheetValue | undefined): cell is ErrorValue {
 }
 function isDate(cell: SheetValue | undefined): cell is DateValue {
   return typeof cell === 'object' && cell !== null && 'day' in cell;
+}
+
+/** A column's letters, as a sheet shows them (1 is A). */
+export function columnName(n: number): string {
+  let out = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+  return out;
 }
 
 function visibleFormula(formula: string): string {

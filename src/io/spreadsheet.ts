@@ -4,7 +4,7 @@
 // cell. exceljs is imported only inside the functions that need it, so `template --format csv` and
 // every other command never load it.
 import { extname } from 'node:path';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { InputProblem } from '../core/errors.js';
 import { InputError } from '../core/errors.js';
 import type { Sheet, SheetProblem, SheetRow, SheetValue, TemplateContent } from '../core/sheet-answers.js';
@@ -92,7 +92,7 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
         formulae: [listRange[profileList++]!],
         showErrorMessage: true,
         errorTitle: 'Not on the list',
-        error: `Choose one of: ${field.options.join(', ')}`,
+        error: listError(field.options),
       };
     }
   });
@@ -133,7 +133,7 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
       formulae: [listRange[0]!],
       showErrorMessage: true,
       errorTitle: 'Not an answer',
-      error: `Choose one of: ${answerChoices(rubric).join(', ')}`,
+      error: listError(answerChoices(rubric)),
     });
     validations.add(range(columns.confidence), {
       type: 'list',
@@ -141,7 +141,7 @@ export async function xlsxTemplate(rubric: Rubric, content: TemplateContent, wor
       formulae: [listRange[1]!],
       showErrorMessage: true,
       errorTitle: 'Not a confidence',
-      error: `Choose one of: ${CONFIDENCE.join(', ')}`,
+      error: listError(CONFIDENCE),
     });
     validations.add(range(columns.target), {
       type: 'whole',
@@ -206,6 +206,12 @@ function pinZipTimes(zip: Uint8Array): void {
     view.setUint16(entry.local + 10, time, true);
     view.setUint16(entry.local + 12, date, true);
   }
+}
+
+/** A drop-down's error message, within the 225 characters Excel allows one. */
+export function listError(choices: readonly string[]): string {
+  const all = `Choose one of: ${choices.join(', ')}`;
+  return all.length <= 225 ? all : 'Choose one from the list';
 }
 
 function columnLetter(n: number): string {
@@ -331,33 +337,102 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<{ council?: Sh
   await checkUnpackedSize(file, bytes);
   const Workbook = await workbookClass();
   const wb = new Workbook();
+  ignoreNotesAndTables(wb);
+  await readIsoDateCells();
+  // Whatever the workbook reader throws is the file's fault, said in one plain line (never its words).
+  const unreadable = () => wholeFile(file, 'cannot be read as an Excel workbook (a part of it is damaged or not as Excel writes it); open it in Excel and save it again as "Excel Workbook (.xlsx)"');
   try {
     await wb.xlsx.load(bytes as never);
-  } catch (err) {
-    throw wholeFile(file, `cannot be read as an Excel workbook (${String((err as Error)?.message ?? err).split('\n')[0]}); save it again from Excel as .xlsx`);
+  } catch {
+    throw unreadable();
   }
   const find = (name: string) => wb.worksheets.find((w) => w.name === name) ?? wb.worksheets.find((w) => w.name.trim().toLowerCase() === name.toLowerCase());
   const toSheet = (ws: import('exceljs').Worksheet | undefined): Sheet | undefined => {
     if (!ws) return undefined;
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, number) => {
+      // Sparse: a cell far to the right is one entry, never a row of empty ones up to it.
       const cells: SheetValue[] = [];
+      let any = false;
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellValue(cell.value);
+        // Only a merge's top-left cell holds its value (the reader repeats it in every cell of the merge).
+        if (cell.master !== cell) return;
+        const value = cellValue(cell.value);
+        if (value === null) return;
+        cells[col - 1] = value;
+        any = true;
       });
-      for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
-      rows.push({ number, cells });
+      if (any) rows.push({ number, cells });
     });
     return { name: ws.name, rows };
   };
-  return { council: toSheet(find(SHEET.council)), answers: toSheet(find(SHEET.answers)) };
+  try {
+    return { council: toSheet(find(SHEET.council)), answers: toSheet(find(SHEET.answers)) };
+  } catch {
+    throw unreadable();
+  }
+}
+
+let isoDatesRead = false;
+/**
+ * A cell of type "d" holds an ISO date as text (valid, though Excel writes serial numbers); the
+ * reader would take its digits up to the first "-" as a number. It is read as the date it is.
+ */
+async function readIsoDateCells(): Promise<void> {
+  if (isoDatesRead) return;
+  isoDatesRead = true;
+  try {
+    const loaded = (await import('exceljs/lib/xlsx/xform/sheet/cell-xform.js' as string)) as { default: { prototype: Record<string, unknown> } };
+    const proto = loaded.default.prototype as { parseClose(this: { t?: string; model: Record<string, unknown> }, name: string): boolean };
+    const parseClose = proto.parseClose;
+    proto.parseClose = function (name: string) {
+      const written = name === 'c' && this.t === 'd' && typeof this.model.value === 'string' ? this.model.value : undefined;
+      const result = parseClose.call(this, name);
+      if (written !== undefined && !this.model.formula && !this.model.shareType) {
+        const day = new Date(/^\d{4}-\d{2}-\d{2}$/.test(written.trim()) ? `${written.trim()}T00:00:00Z` : written.trim());
+        this.model.type = 3; // text, when it is not a date
+        this.model.value = written;
+        if (!Number.isNaN(day.getTime())) {
+          this.model.type = 4; // a date
+          this.model.value = day;
+        }
+      }
+      return result;
+    };
+  } catch {
+    // another layout of the reader: such cells read as it reads them
+  }
+}
+
+/**
+ * Notes (comments) and Excel Tables are never read, so they are left out before the workbook reader
+ * matches them up: it knows only Excel's own part names and relative links, and fails on those
+ * openpyxl and others write (`xl/comments/comment1.xml`, `Target="/xl/tables/table1.xml"`).
+ */
+function ignoreNotesAndTables(wb: ExcelJS.Workbook): void {
+  const xlsx = wb.xlsx as unknown as { reconcile(model: Record<string, unknown>, options: unknown): void };
+  const reconcile = xlsx.reconcile.bind(xlsx);
+  const unread = /\/(comments|vmlDrawing|table)$/;
+  xlsx.reconcile = (model, options) => {
+    const rels = model.worksheetRels as Record<string, { Type?: string }[] | undefined> | undefined;
+    for (const key of Object.keys(rels ?? {})) rels![key] = (rels![key] ?? []).filter((rel) => !unread.test(String(rel.Type ?? '')));
+    for (const sheet of (model.worksheets as Record<string, unknown>[] | undefined) ?? []) sheet.tables = [];
+    model.tables = {};
+    model.comments = {};
+    model.vmlDrawings = {};
+    reconcile(model, options);
+  };
 }
 
 /** A cell's value as plain data; a formula stays a formula (its cached result is never used). */
 function cellValue(value: import('exceljs').CellValue): SheetValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { day: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    // (The reader already counts from 1904 in a workbook that says so.)
+    return { day: value.toISOString().slice(0, 10) };
+  }
   const v = value as unknown as Record<string, unknown>;
   if (typeof v.formula === 'string' || typeof v.sharedFormula === 'string') return { formula: String(v.formula ?? v.sharedFormula) };
   if ('formula' in v || 'sharedFormula' in v) return { formula: '' };
@@ -380,6 +455,7 @@ interface ZipEntry {
   method: number;
   compressed: number;
   dataStart: number;
+  name: string;
 }
 
 type Directory = { ok: true; entries: ZipEntry[] } | { ok: false; why: string };
@@ -415,36 +491,195 @@ function readCentralDirectory(zip: Uint8Array): Directory {
     if (local + 30 > len || view.getUint32(local, true) !== 0x04034b50) return { ok: false, why: 'a part it lists is not where it says' };
     const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (dataStart + compressed > len) return { ok: false, why: 'a part it lists runs past the end of the file' };
-    entries.push({ header: p, local, method, compressed, dataStart });
+    const name = Buffer.from(zip.buffer, zip.byteOffset + p + 46, Math.min(nameLength, len - p - 46)).toString('utf8');
+    entries.push({ header: p, local, method, compressed, dataStart, name });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return { ok: true, entries };
 }
 
 /**
+ * The most a sheet may hold. A template has a row for each question and about a dozen columns, so a
+ * sheet far past these is not one (a few hundred bytes of zip can claim a cell in column XFD on
+ * thousands of rows, which would take the workbook reader minutes and gigabytes): it is refused
+ * before it is parsed. import then holds the Answers sheet to the rubric's own size.
+ */
+export const MAX_SHEET_ROWS = 5000;
+export const MAX_SHEET_COLUMN = 100; // CV
+export const MAX_SHEET_CELLS = 50_000;
+const MAX_SHARED_STRINGS = 100_000;
+
+interface PartCounts {
+  rows: number;
+  cells: number;
+  /** The furthest column any cell names, from 1, and the cell that names it. */
+  column: number;
+  cellRef: string;
+}
+
+/** Counts `<row`, `<c` and the furthest `r="XFD40"` in a worksheet's XML, chunk by chunk. */
+class SheetScanner {
+  counts: PartCounts = { rows: 0, cells: 0, column: 0, cellRef: '' };
+  private carry = '';
+  /** True once the sheet is past a limit (the rest need not be read). */
+  over = false;
+  constructor(private readonly strings: boolean) {}
+  feed(chunk: Buffer): void {
+    let textChunk = this.carry + chunk.toString('latin1');
+    // A tag cut by the chunk's end is read with the next chunk.
+    const lt = textChunk.lastIndexOf('<');
+    if (lt >= 0 && lt >= textChunk.length - 65536 && textChunk.indexOf('>', lt) < 0) {
+      this.carry = textChunk.slice(lt);
+      textChunk = textChunk.slice(0, lt);
+    } else this.carry = '';
+    const c = this.counts;
+    if (this.strings) {
+      const m = textChunk.match(/<(?:\w+:)?si[\s>/]/g);
+      c.cells += m ? m.length : 0;
+      if (c.cells > MAX_SHARED_STRINGS) this.over = true;
+      return;
+    }
+    const tags = /<(?:\w+:)?(row|c)[\s>/][^>]*/g;
+    for (let m = tags.exec(textChunk); m !== null; m = tags.exec(textChunk)) {
+      if (m[1] === 'row') c.rows++;
+      else {
+        c.cells++;
+        const ref = /\sr\s*=\s*["']\$?([A-Za-z]{1,4})\$?(\d+)["']/.exec(m[0]);
+        if (ref) {
+          const column = columnNumber(ref[1]!);
+          if (column > c.column) {
+            c.column = column;
+            c.cellRef = `${ref[1]!.toUpperCase()}${ref[2]}`;
+          }
+        }
+      }
+    }
+    if (c.rows > MAX_SHEET_ROWS || c.cells > MAX_SHEET_CELLS || c.column > MAX_SHEET_COLUMN) this.over = true;
+  }
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/i;
+const STRINGS_PART = /^\/?xl\/sharedStrings\.xml$/i;
+const BOOK_PARTS = /^\/?xl\/(workbook\.xml|_rels\/workbook\.xml\.rels)$/i;
+
+/**
  * Unpacks every part the workbook reader would, counting the bytes and keeping none, and stops as
  * soon as the total passes MAX_UNPACKED_BYTES: the sizes a zip declares can lie, so only the real
- * inflated bytes count (and a part listed twice counts twice, as it would be read twice).
+ * inflated bytes count (and a part listed twice counts twice, as it would be read twice). On the
+ * way it counts each sheet's rows and cells, and refuses a sheet far larger than a template's.
  */
 async function checkUnpackedSize(file: string, bytes: Buffer): Promise<void> {
   const directory = readCentralDirectory(bytes);
   if (!directory.ok) throw wholeFile(file, `is not a workbook that can be read: ${directory.why}; save it again from Excel as .xlsx`);
+  const byName = new Map<string, number>();
+  for (const entry of directory.entries) {
+    const earlier = byName.get(entry.name);
+    if (earlier !== undefined && earlier !== entry.local) {
+      throw wholeFile(file, `is not a workbook that can be read: it holds two different parts named "${visibleName(entry.name)}"; save it again from Excel as .xlsx`);
+    }
+    byName.set(entry.name, entry.local);
+  }
   let total = 0;
   const tooBig = () => wholeFile(file, `unpacks to more than ${MAX_UNPACKED_BYTES / 1_000_000} MB; a workbook made from the template unpacks to well under 1 MB, so this is not one to import`);
+  const book = new Map<string, string>();
   for (const entry of directory.entries) {
     const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressed);
-    if (entry.method === 0) total += data.length;
-    else if (entry.method === 8) {
-      const inflated = await inflatedSize(data, MAX_UNPACKED_BYTES - total);
+    const sheet = WORKSHEET_PART.test(entry.name) || STRINGS_PART.test(entry.name) ? new SheetScanner(STRINGS_PART.test(entry.name)) : undefined;
+    const keep = BOOK_PARTS.test(entry.name) ? [] as Buffer[] : undefined;
+    let kept = 0;
+    const onChunk = (chunk: Buffer): boolean => {
+      if (keep && kept < 2_000_000) {
+        keep.push(chunk);
+        kept += chunk.length;
+      }
+      if (!sheet) return false;
+      sheet.feed(chunk);
+      return sheet.over;
+    };
+    if (entry.method === 0) {
+      total += data.length;
+      for (let i = 0; i < data.length && !onChunk(Buffer.from(data.subarray(i, i + 65536))); i += 65536);
+    } else if (entry.method === 8) {
+      const inflated = await inflatedSize(data, MAX_UNPACKED_BYTES - total, onChunk);
       if (inflated === undefined) throw wholeFile(file, 'is not a workbook that can be read: a part of it is damaged; save it again from Excel as .xlsx');
       total += inflated;
     } else throw wholeFile(file, `is not a workbook that can be read: a part of it is packed in a way Excel does not use (method ${entry.method})`);
     if (total > MAX_UNPACKED_BYTES) throw tooBig();
+    if (keep) book.set(entry.name.replace(/^\//, '').toLowerCase(), Buffer.concat(keep).toString('utf8'));
+    if (sheet?.over) {
+      const cell = sheetNameOf(entry.name, book, bytes, directory.entries) ?? '';
+      const c = sheet.counts;
+      const message = STRINGS_PART.test(entry.name)
+        ? `holds more than ${MAX_SHARED_STRINGS} different pieces of text; a workbook made from the template holds a few hundred, so this is not one to import`
+        : c.column > MAX_SHEET_COLUMN
+          ? `has a cell as far right as ${c.cellRef}; the template's sheets use fewer than 20 columns and import reads none past column ${columnLetter(MAX_SHEET_COLUMN)}: delete the columns to the right of it`
+          : c.rows > MAX_SHEET_ROWS
+            ? `has more than ${MAX_SHEET_ROWS} rows; the template's sheets have one row for each question, so this is not one to import: delete the rows below the questions`
+            : `has more than ${MAX_SHEET_CELLS} cells with something in them; a sheet made from the template has far fewer, so this is not one to import`;
+      throw new InputError([{ file, line: 0, col: 0, cell, path: '', message }]);
+    }
   }
 }
 
-/** How many bytes `data` inflates to, counting up to just past `limit`; undefined when it is not deflate data. */
-function inflatedSize(data: Uint8Array, limit: number): Promise<number | undefined> {
+/** The name of the sheet a worksheet part holds (from the workbook's list of sheets), when it can be told. */
+function sheetNameOf(part: string, book: Map<string, string>, bytes: Buffer, entries: ZipEntry[]): string | undefined {
+  // The workbook's own parts may come after the sheet in the zip: read them now (they are small).
+  for (const entry of entries) {
+    const name = entry.name.replace(/^\//, '').toLowerCase();
+    if (!BOOK_PARTS.test(entry.name) || book.has(name) || entry.compressed > 1_000_000) continue;
+    try {
+      const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressed);
+      book.set(name, (entry.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: 2_000_000 })).toString('utf8'));
+    } catch {
+      // unreadable: the sheet is named by its part instead
+    }
+  }
+  const attributes = (tag: string) => {
+    const out = new Map<string, string>();
+    for (const m of tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1]!.replace(/^\w+:/, '').toLowerCase() === 'id' && m[1]!.includes(':') ? 'rid' : m[1]!.toLowerCase(), m[2] ?? m[3] ?? '');
+    return out;
+  };
+  const target = part.replace(/^\//, '').toLowerCase();
+  let id: string | undefined;
+  for (const m of (book.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const t = (a.get('target') ?? '').toLowerCase();
+    const resolved = t.startsWith('/') ? t.slice(1) : `xl/${t.replace(/^\.\//, '')}`;
+    if (resolved === target) id = a.get('id');
+  }
+  if (id !== undefined) {
+    for (const m of (book.get('xl/workbook.xml') ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const a = attributes(m[0]);
+      if (a.get('rid') === id && a.has('name')) return decodeXml(a.get('name')!);
+    }
+  }
+  return undefined;
+}
+
+function decodeXml(value: string): string {
+  return value.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (all, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (named[e.toLowerCase()] !== undefined) return named[e.toLowerCase()]!;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+function visibleName(name: string): string {
+  return name.replace(/[^\x20-\x7e]/g, '?').slice(0, 80);
+}
+
+/**
+ * How many bytes `data` inflates to, counting up to just past `limit`; undefined when it is not
+ * deflate data. `onChunk` sees each piece as it comes and may stop the unpacking by returning true.
+ */
+function inflatedSize(data: Uint8Array, limit: number, onChunk?: (chunk: Buffer) => boolean): Promise<number | undefined> {
   return new Promise((resolve) => {
     const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
     let size = 0;
@@ -455,8 +690,9 @@ function inflatedSize(data: Uint8Array, limit: number): Promise<number | undefin
       resolve(value);
     };
     inflate.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
-      if (size > limit) {
+      if (size > limit || onChunk?.(chunk) === true) {
         finish(size);
         inflate.destroy();
       }

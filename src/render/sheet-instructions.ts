@@ -9,8 +9,7 @@ export function instructionLines(rubric: Rubric, options: { only?: readonly stri
   return [
     `How to fill in this self-assessment: ${rubric.title}`,
     '',
-    'This workbook holds every question of the self-assessment. Fill it in, save it (keep it as an Excel workbook, .xlsx), and send it back to whoever looks after the assessment. They turn it into the report with the command "council-resilience import".',
-    ...(options.only ? [`Only part of the assessment is here, for you to answer: ${options.only.join(', ')}.`] : []),
+    `This workbook holds ${options.only ? `only part of the self-assessment, for you to answer: ${options.only.join(', ')}` : 'every question of the self-assessment'}. Fill it in, save it (keep it as an Excel workbook, .xlsx), and send it back to whoever looks after the assessment. They turn it into the report with the command "council-resilience import".`,
     '',
     '1. The "Council" sheet',
     "Type your council's name in column B, choose its type from the drop-down list, and add the date of the assessment (such as 2026-11-01) and your job title. Please leave the labels in column A and the Rubric row as they are.",

@@ -55,6 +55,7 @@ describe('import names every mistake in a workbook by sheet and cell', () => {
       council.getCell('B4').value = 'next Tuesday';
     });
     expect(importFails(file)).toEqual([
+      `mistakes.xlsx:Council!B2: council.name: is still the template's "Name of your council"; type your council's name`,
       'mistakes.xlsx:Council!B3: council.type: "unitry" is not one of: county, unitary, metropolitan-district, london-borough, district; did you mean "unitary"?',
       'mistakes.xlsx:Council!B4: assessedOn: "next Tuesday" is not a date; type the date as YYYY-MM-DD, such as 2026-11-01',
       'mistakes.xlsx:Answers!J2: intent.strategic-plans: "5 Great" is not on the scale 0-3',

@@ -53,7 +53,10 @@ test('rows matched by Key in any order; blanks unanswered; numbers, labels and w
       row(4, 'a.two', null),
     ],
   };
-  expect(sheetsToAnswers(rubric, 'tiny', { council, answers })).toEqual({
+  const { answerCells, ...read } = sheetsToAnswers(rubric, 'tiny', { council, answers });
+  // Each answered indicator's Answer cell, where a warning about it is shown.
+  expect(answerCells.get('a.one')).toEqual({ sheet: 'Answers', row: 3, col: 9, label: 'a.one', message: '' });
+  expect(read).toEqual({
     problems: [],
     file: {
       schemaVersion: 1,

@@ -61,6 +61,20 @@ export async function runTemplate(options: TemplateOptions): Promise<number> {
   }
   const { templateContent, csvHeader } = await import('../../core/sheet-answers.js');
   const content = templateContent(rubric, { rubricRef, ...(only && { only }), ...(from && { from }) });
+  // Never cut silently: each cell too long for Excel is named, and the answers file keeps all of it.
+  if (content.cut.length > 0) {
+    const { printWarnings } = await import('../streams.js');
+    printWarnings(
+      content.cut.map(({ key, length }) => ({
+        file: options.from ?? '',
+        line: 0,
+        col: 0,
+        cell: '',
+        path: key,
+        message: `is ${length} characters, more than a spreadsheet cell holds (32767); the template keeps the first 32766 and ends it with "…" (the rest stays in this file)`,
+      })),
+    );
+  }
   if (format === 'csv') {
     const { csvTemplate } = await import('../../io/spreadsheet.js');
     await emit(csvTemplate(content, csvHeader(rubric)), options.output, { replace: options.force === true });
