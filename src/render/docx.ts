@@ -38,6 +38,7 @@ import { quarterName } from './markdown.js';
 import { actionLine, DONE_NOT_MOVED, doneNotMovedIntro, NO_ACTION, planIntro } from './plan-in-report.js';
 import type { ProgressContext } from './progress-words.js';
 import { countsLine, dueText, groups, heading as progressHeading, levelLine, ownerText, STATUS_WORDS } from './progress-words.js';
+import { noStepsLine } from './next-steps-words.js';
 import { renderRadarSvg } from './svg-radar.js';
 
 // A4 in twentieths of a point, with 2 cm margins: 17 cm of text across.
@@ -387,9 +388,8 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
   out.push(h(2, 'Priority next steps'));
   const shown = a.gaps.slice(0, top);
   const own = hasOwnTargets(a);
-  if (shown.length === 0) {
-    out.push(p(own && a.gaps.length === 0 ? 'No gaps: every scored question is at or above its target.' : `No gaps: every scored question is at the target level (${a.target}).`));
-  }
+  const none = noStepsLine(a, shown.length);
+  if (none !== null) out.push(p(none));
   for (const gap of shown) {
     const range = viewsRange(indicators.find((i) => i.key === gap.key)?.views);
     const now = `${gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`}${range ? `, ${range}` : ''}`;
