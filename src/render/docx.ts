@@ -89,8 +89,9 @@ type Cell = Inline;
 
 /**
  * A real Word table: one header cell per column in a first row marked as the header row (Word
- * repeats it at the top of every page and screen readers announce it), rows that never split
- * across pages, widths in proportion to `widths`.
+ * repeats it at the top of every page and screen readers announce it; it never splits), widths in
+ * proportion to `widths`. Body rows may break across a page: a row with long evidence can be taller
+ * than the page, and a row that may not break is then cut off at the foot of the page.
  */
 function table(headers: readonly string[], rows: readonly Cell[][], widths: readonly number[], numeric: readonly number[] = []): Table {
   const total = widths.reduce((a, b) => a + b, 0);
@@ -112,13 +113,10 @@ function table(headers: readonly string[], rows: readonly Cell[][], widths: read
     columnWidths,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((text, i) => cell(text, i, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((content, i) => cell(content, i, false)) })),
+      ...rows.map((row) => new TableRow({ children: row.map((content, i) => cell(content, i, false)) })),
     ],
   });
 }
-
-/** A gap after a table, which Word otherwise runs straight into the next paragraph. */
-const after = () => new Paragraph({ children: [] });
 
 // ---------------------------------------------------------------------------------------------
 // The package: properties, styles, page, footer, and the pinned dates.
@@ -179,9 +177,50 @@ async function pack(frame: Frame): Promise<Uint8Array> {
   const core = { path: 'docProps/core.xml', data: coreProperties(frame, date) };
   // The parts as docx compiles them, zipped here: docx's own zip (fflate, in JavaScript) takes a
   // third of the command's time deflating, the chart's PNG included, which is compressed already.
+  // docx is pinned to the version whose compiler this reads (package.json), and the byte-for-byte
+  // example test fails on any change, so a docx update is a deliberate step.
   const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
-  if (typeof compiler?.compile !== 'function') return pinZipDates(await Packer.pack(doc, 'uint8array', false, [core]), date);
-  return storedZip(compiler.compile(doc, undefined, [core]), date);
+  if (typeof compiler?.compile !== 'function') throw new Error('the docx library no longer has the compiler this writer reads (Packer.compiler): keep docx at the version package.json pins');
+  return storedZip(finish(compiler.compile(doc, undefined, [core])), date);
+}
+
+/**
+ * What docx does not write itself: [Content_Types].xml first in the zip (where some readers that
+ * sniff a file's type look for it); the picture's own properties (pic:cNvPr) with the same name and
+ * alt text as its drawing (wp:docPr), for converters that read those; a stored result in each page
+ * number field, so a reader that does not lay out pages shows "Page 1 of 1", not "Page  of " (Word
+ * and LibreOffice work the fields out again); and the theme's language in settings.xml, en-GB like
+ * the styles' default.
+ */
+function finish(parts: Map<string, string | Uint8Array | ArrayBuffer>): Map<string, string | Uint8Array | ArrayBuffer> {
+  const out = new Map<string, string | Uint8Array | ArrayBuffer>();
+  const types = parts.get('[Content_Types].xml');
+  if (types !== undefined) out.set('[Content_Types].xml', types);
+  for (const [path, data] of parts) {
+    if (path === '[Content_Types].xml') continue;
+    if (typeof data !== 'string') out.set(path, data);
+    else if (path === 'word/document.xml') out.set(path, pictureProperties(data));
+    else if (/^word\/footer\d+\.xml$/.test(path)) out.set(path, fieldResults(data));
+    else if (path === 'word/settings.xml') out.set(path, data.replace('</w:compat>', '</w:compat><w:themeFontLang w:val="en-GB"/>'));
+    else out.set(path, data);
+  }
+  return out;
+}
+
+/** Each picture's pic:cNvPr given its drawing's name, description and title (already escaped there). */
+function pictureProperties(document: string): string {
+  return document.replace(
+    /(<wp:docPr id="\d+" name="([^"]*)" descr="([^"]*)"(?: title="([^"]*)")?\/>.*?)<pic:cNvPr id="0" name="" descr=""\/>/gs,
+    (_, before: string, name: string, descr: string, title: string | undefined) => `${before}<pic:cNvPr id="0" name="${name}" descr="${descr}"${title === undefined ? '' : ` title="${title}"`}/>`,
+  );
+}
+
+/** A result run ("1", in the field's own formatting) between each field's separator and its end. */
+function fieldResults(footer: string): string {
+  return footer.replace(
+    /(<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/>)/g,
+    (_, separate: string, end: string, rPr: string | undefined) => `${separate}<w:r>${rPr ?? ''}<w:t>1</w:t></w:r>${end}`,
+  );
 }
 
 /** What Packer.pack zips: the package's parts by path, in order (docx 9's compiler, which Packer holds). */
@@ -293,31 +332,6 @@ function coreProperties(frame: Frame, date: string | undefined): string {
   ].join('');
 }
 
-/**
- * Only should docx's compiler ever not be where storedZip expects it: its own zip stamps every part
- * with the time it runs (in local time), so each entry's date is set
- * to the report's date (midnight), or the first day zip dates can say (1980-01-01) when it has none,
- * in both the local header and the central directory; nothing else changes (the checksums cover the
- * data only).
- */
-export function pinZipDates(zip: Uint8Array, date: string | undefined): Uint8Array {
-  const day = dosDate(date);
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let end = zip.length - 22;
-  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('not a zip file');
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  for (let n = 0; n < entries; n++) {
-    if (view.getUint32(at, true) !== 0x02014b50) throw new Error('zip central directory out of step');
-    const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== 0x04034b50) throw new Error('zip local header out of step');
-    for (const [offset, value] of [[at + 12, 0], [at + 14, day], [local + 10, 0], [local + 12, day]] as const) view.setUint16(offset, value, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return zip;
-}
-
 // ---------------------------------------------------------------------------------------------
 // assess
 
@@ -381,8 +395,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
       ]),
       widths,
       numeric,
-    ),
-    after(),
+    )
   );
 
   out.push(h(2, 'Priority next steps'));
@@ -414,8 +427,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
             ];
           }),
           [28, 34, 14, 12, 12],
-        ),
-        after(),
+        )
       );
     }
     if (plan.doneNotMoved.length > 0) {
@@ -430,8 +442,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
             d.unknown ? "Don't know (counted as 0)" : levelText(rubric.scale, d.now),
           ]),
           [50, 25, 25],
-        ),
-        after(),
+        )
       );
     }
   }
@@ -445,7 +456,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
     const toward = showsToTarget(c.score, c.toTarget) ? `, ${oneDecimal(c.toTarget)}% ${TO_TARGET_WORDS}` : '';
     out.push(p(['Score: ', { text: oneDecimal(c.score), bold: true }, `${c.band ? ` (${c.band})` : ''}${toward}. Answered: ${percent(c.coverage)}.`]));
     if (c.indicators.length === 0) continue;
-    out.push(table(['Indicator', 'Answer', 'Evidence'], c.indicators.map((i) => indicatorRow(i, rubric)), [50, 20, 30]), after());
+    out.push(table(['Indicator', 'Answer', 'Evidence'], c.indicators.map((i) => indicatorRow(i, rubric)), [50, 20, 30]));
   }
 
   const unknown = applicable.filter((i) => i.answer === 'unknown').map((i) => i.key);
@@ -532,13 +543,12 @@ export async function renderCompareDocx(c: Comparison, rubric: Rubric): Promise<
       ],
       [46, 18, 18, 18],
       [1, 2, 3],
-    ),
-    after(),
+    )
   );
   const list = (name: string, rows: IndicatorChange[]) => {
     out.push(h(2, `${name} (${rows.length})`));
     if (rows.length === 0) out.push(p('None.'));
-    else out.push(table(['Indicator', 'Before', 'After'], rows.map((r) => [r.statement, answerText(rubric, r.before), answerText(rubric, r.after)]), [56, 22, 22]), after());
+    else out.push(table(['Indicator', 'Before', 'After'], rows.map((r) => [r.statement, answerText(rubric, r.before), answerText(rubric, r.after)]), [56, 22, 22]));
   };
   list('Improved', c.improved);
   list('Regressed', c.regressed);
@@ -582,15 +592,14 @@ export async function renderProgressDocx(r: ProgressReport, context: ProgressCon
       ).map(([label, n]) => [label, String(n)]),
       [70, 30],
       [1],
-    ),
-    after(),
+    )
   ];
-  if (r.actions.length === 0) out.push(p('The plan has no actions.'));
+  // Straight after the table: the space above it comes from the paragraph, never an empty one.
+  if (r.actions.length === 0) out.push(new Paragraph({ spacing: { before: 240 }, children: runs('The plan has no actions.') }));
   for (const group of groups(r)) {
     out.push(
       h(2, group.title),
-      table(['Indicator', 'Action', 'Owner', 'Due', 'Status', 'Level', 'Latest note'], group.actions.map((a) => actionRow(a, context)), [14, 22, 11, 11, 9, 18, 15]),
-      after(),
+      table(['Indicator', 'Action', 'Owner', 'Due', 'Status', 'Level', 'Latest note'], group.actions.map((a) => actionRow(a, context)), [14, 22, 11, 11, 9, 18, 15])
     );
   }
   return pack({
