@@ -118,6 +118,15 @@ function table(headers: readonly string[], rows: readonly Cell[][], widths: read
   });
 }
 
+/** The widest a picture may be: the text column, in the pixels (96 an inch) ImageRun sizes by. */
+const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
+
+/** A chart drawn at twice its size, shown at its own size, or narrower to fit the column (height in proportion). */
+function fitted(chart: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(1, TEXT_WIDTH_PX / (chart.width / 2));
+  return { width: Math.round((chart.width / 2) * scale), height: Math.round((chart.height / 2) * scale) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The package: properties, styles, page, footer, and the pinned dates.
 
@@ -368,7 +377,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
         new ImageRun({
           type: 'png',
           data: chart.png,
-          transformation: { width: Math.round(chart.width / 2), height: Math.round(chart.height / 2) },
+          transformation: fitted(chart),
           altText: {
             name: 'Radar chart of the scores',
             title: `Scores by characteristic for ${clean(a.council.name)} (0 to 100)`,
