@@ -31,6 +31,7 @@ import type { Assessment, IndicatorResult, Rubric } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
 import { cohortLine } from './cohort-line.js';
+import { signed, versionChanges, when } from './compare.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { oneDecimal, percent } from './format.js';
@@ -39,6 +40,7 @@ import { actionLine, DONE_NOT_MOVED, doneNotMovedIntro, NO_ACTION, planIntro } f
 import type { ProgressContext } from './progress-words.js';
 import { countsLine, dueText, groups, heading as progressHeading, levelLine, ownerText, STATUS_WORDS } from './progress-words.js';
 import { noStepsLine } from './next-steps-words.js';
+import { renderCompareSvg } from './svg-compare.js';
 import { renderRadarSvg } from './svg-radar.js';
 
 // A4 in twentieths of a point, with 2 cm margins: 17 cm of text across.
@@ -125,6 +127,21 @@ const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 function fitted(chart: { width: number; height: number }): { width: number; height: number } {
   const scale = Math.min(1, TEXT_WIDTH_PX / (chart.width / 2));
   return { width: Math.round((chart.width / 2) * scale), height: Math.round((chart.height / 2) * scale) };
+}
+
+/** A chart's PNG in a paragraph of its own, kept with the table that follows, its alt text saying every number. */
+function picture(chart: { png: Uint8Array; width: number; height: number }, alt: { name: string; title: string; description: string }): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: chart.png,
+        transformation: fitted(chart),
+        altText: { name: alt.name, title: clean(alt.title), description: clean(alt.description) },
+      }),
+    ],
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,23 +385,12 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
   // The chart, its alt text saying every score, then the same numbers as a table.
   // The PNG renderer (native, resvg) loads only here: compare and progress have no chart.
   const { radarPng } = await import('./radar-png.js');
-  const chart = radarPng(renderRadarSvg(a));
   const scores = a.characteristics.map((c) => `${c.title} ${c.score === null ? 'not scored' : `${oneDecimal(c.score)}${c.band ? ` (${c.band})` : ''}`}`).join('; ');
   out.push(
-    new Paragraph({
-      keepNext: true,
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: chart.png,
-          transformation: fitted(chart),
-          altText: {
-            name: 'Radar chart of the scores',
-            title: `Scores by characteristic for ${clean(a.council.name)} (0 to 100)`,
-            description: clean(`Radar chart of the scores out of 100 by characteristic for ${a.council.name}: ${scores}. The same numbers are in the table that follows.`),
-          },
-        }),
-      ],
+    picture(radarPng(renderRadarSvg(a)), {
+      name: 'Radar chart of the scores',
+      title: `Scores by characteristic for ${a.council.name} (0 to 100)`,
+      description: `Radar chart of the scores out of 100 by characteristic for ${a.council.name}: ${scores}. The same numbers are in the table that follows.`,
     }),
   );
   const towards = a.characteristics.some((c) => showsToTarget(c.score, c.toTarget));
@@ -531,19 +537,24 @@ function keyList(title: string, intro: string, keys: readonly string[], statemen
 // ---------------------------------------------------------------------------------------------
 // compare
 
-function signed(value: number | null): string {
-  if (value === null) return '–';
-  const rounded = Math.round(value * 10) / 10;
-  return `${rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '\u00b1'}${Math.abs(rounded).toFixed(1)}`;
-}
-
-const when = (side: Comparison['before']) => side.assessedOn ?? side.source ?? 'undated';
-
-/** Two assessments of a council side by side, with the sections of the markdown comparison. */
+/** Two assessments of a council side by side, with the sections of the HTML comparison (render/compare-html.ts). */
 export async function renderCompareDocx(c: Comparison, rubric: Rubric): Promise<Uint8Array> {
   const title = `Progress: ${c.after.council}`;
-  const out: (Paragraph | Table)[] = [h(1, title), p(`From ${when(c.before)} to ${when(c.after)}.`)];
+  // Both versions of the rubric when they differ, so a comparison across versions says so on the page.
+  const versions = c.rubric.before === c.rubric.after ? `version ${c.rubric.after}` : `version ${c.rubric.before} before, ${c.rubric.after} after`;
+  const out: (Paragraph | Table)[] = [h(1, title), p({ text: `From ${when(c.before)} to ${when(c.after)}. Rubric: ${rubric.title}, ${versions}.`, muted: true }), h(2, 'Scores')];
+  // The bar chart, its alt text saying every score, then the same numbers as a table.
+  const { radarPng } = await import('./radar-png.js');
+  const rows = [{ title: 'Overall', before: c.overall.before, after: c.overall.after }, ...c.characteristics];
+  const words = (score: number | null) => (score === null ? 'not scored' : oneDecimal(score));
+  const scores = rows.map((r) => `${r.title} ${words(r.before)} before, ${words(r.after)} after`).join('; ');
   out.push(
+    picture(radarPng(renderCompareSvg(c)), {
+      name: 'Bar chart of the scores before and after',
+      title: `Scores out of 100 for ${c.after.council}, before (${when(c.before)}) and after (${when(c.after)})`,
+      description: `Bar chart of the scores out of 100 for ${c.after.council}, before (${when(c.before)}) and after (${when(c.after)}): ${scores}. The same numbers are in the table that follows.`,
+    }),
+    new Paragraph({ keepNext: true, children: runs({ text: 'Scores out of 100, before and after, and the change', muted: true }) }),
     table(
       ['Characteristic', 'Before', 'After', 'Change'],
       [
@@ -552,7 +563,7 @@ export async function renderCompareDocx(c: Comparison, rubric: Rubric): Promise<
       ],
       [46, 18, 18, 18],
       [1, 2, 3],
-    )
+    ),
   );
   const list = (name: string, rows: IndicatorChange[]) => {
     out.push(h(2, `${name} (${rows.length})`));
@@ -562,10 +573,7 @@ export async function renderCompareDocx(c: Comparison, rubric: Rubric): Promise<
   list('Improved', c.improved);
   list('Regressed', c.regressed);
   list('Newly assessed', c.newlyAssessed);
-  const versions: [string, string[]][] = [];
-  if (c.questions.added.length > 0) versions.push([`Questions new in version ${c.rubric.after}, not in ${c.rubric.before}`, c.questions.added]);
-  if (c.questions.removed.length > 0) versions.push([`Questions in version ${c.rubric.before} that version ${c.rubric.after} no longer asks`, c.questions.removed]);
-  for (const [heading, keys] of versions) out.push(h(2, `${heading} (${keys.length})`), ...keys.map((key) => bullet(key)));
+  for (const [heading, keys] of versionChanges(c)) out.push(h(2, `${heading} (${keys.length})`), ...keys.map((key) => bullet(key)));
   return pack({
     title,
     subject: `Year-on-year comparison against ${rubric.title}`,
