@@ -102,7 +102,9 @@ describe('lazy loading', () => {
     expect(loaded('assess', 'examples/eastmoor-county.answers.yaml', '--format', 'html', '--output', `${out}.html`)).toBe('none');
     // ...and the check can see them: the Word report loads both.
     expect(loaded('assess', 'examples/eastmoor-county.answers.yaml', '--format', 'docx', '--output', `${out}.docx`)).toBe('@resvg/resvg-js,docx');
-    // A comparison has no chart, so its Word file needs no PNG renderer.
-    expect(loaded('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', 'docx', '--output', `${out}-compare.docx`)).toBe('docx');
+    // A comparison's Word file has its bar chart as a PNG too; its HTML and a plan's progress need neither.
+    expect(loaded('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', 'docx', '--output', `${out}-compare.docx`)).toBe('@resvg/resvg-js,docx');
+    expect(loaded('compare', 'examples/brackenford-unitary-2025.answers.yaml', 'examples/brackenford-unitary.answers.yaml', '--format', 'html', '--output', `${out}-compare.html`)).toBe('none');
+    expect(loaded('progress', 'examples/brackenford-unitary.plan.yaml', '--on', '2027-04-15', '--format', 'docx', '--output', `${out}-progress.docx`)).toBe('docx');
   });
 });

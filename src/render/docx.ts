@@ -31,6 +31,7 @@ import type { Assessment, IndicatorResult, Rubric } from '../core/types.js';
 import { visible } from '../core/visible.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, levelText, outcomeLine, viewsRange } from './agreement.js';
 import { cohortLine, groupLine, showsGroup } from './cohort-line.js';
+import { signed, versionChanges, when } from './compare.js';
 import type { ReportContext } from './context.js';
 import { answerText, levelLabel } from './context.js';
 import { oneDecimal, percent } from './format.js';
@@ -38,6 +39,8 @@ import { quarterName } from './markdown.js';
 import { actionLine, DONE_NOT_MOVED, doneNotMovedIntro, NO_ACTION, planIntro } from './plan-in-report.js';
 import type { ProgressContext } from './progress-words.js';
 import { countsLine, dueText, groups, heading as progressHeading, levelLine, ownerText, STATUS_WORDS } from './progress-words.js';
+import { noStepsLine } from './next-steps-words.js';
+import { renderCompareSvg } from './svg-compare.js';
 import { renderRadarSvg } from './svg-radar.js';
 
 // A4 in twentieths of a point, with 2 cm margins: 17 cm of text across.
@@ -88,8 +91,9 @@ type Cell = Inline;
 
 /**
  * A real Word table: one header cell per column in a first row marked as the header row (Word
- * repeats it at the top of every page and screen readers announce it), rows that never split
- * across pages, widths in proportion to `widths`.
+ * repeats it at the top of every page and screen readers announce it; it never splits), widths in
+ * proportion to `widths`. Body rows may break across a page: a row with long evidence can be taller
+ * than the page, and a row that may not break is then cut off at the foot of the page.
  */
 function table(headers: readonly string[], rows: readonly Cell[][], widths: readonly number[], numeric: readonly number[] = []): Table {
   const total = widths.reduce((a, b) => a + b, 0);
@@ -111,13 +115,34 @@ function table(headers: readonly string[], rows: readonly Cell[][], widths: read
     columnWidths,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((text, i) => cell(text, i, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((content, i) => cell(content, i, false)) })),
+      ...rows.map((row) => new TableRow({ children: row.map((content, i) => cell(content, i, false)) })),
     ],
   });
 }
 
-/** A gap after a table, which Word otherwise runs straight into the next paragraph. */
-const after = () => new Paragraph({ children: [] });
+/** The widest a picture may be: the text column, in the pixels (96 an inch) ImageRun sizes by. */
+const TEXT_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
+
+/** A chart drawn at twice its size, shown at its own size, or narrower to fit the column (height in proportion). */
+function fitted(chart: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(1, TEXT_WIDTH_PX / (chart.width / 2));
+  return { width: Math.round((chart.width / 2) * scale), height: Math.round((chart.height / 2) * scale) };
+}
+
+/** A chart's PNG in a paragraph of its own, kept with the table that follows, its alt text saying every number. */
+function picture(chart: { png: Uint8Array; width: number; height: number }, alt: { name: string; title: string; description: string }): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: chart.png,
+        transformation: fitted(chart),
+        altText: { name: alt.name, title: clean(alt.title), description: clean(alt.description) },
+      }),
+    ],
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // The package: properties, styles, page, footer, and the pinned dates.
@@ -178,9 +203,50 @@ async function pack(frame: Frame): Promise<Uint8Array> {
   const core = { path: 'docProps/core.xml', data: coreProperties(frame, date) };
   // The parts as docx compiles them, zipped here: docx's own zip (fflate, in JavaScript) takes a
   // third of the command's time deflating, the chart's PNG included, which is compressed already.
+  // docx is pinned to the version whose compiler this reads (package.json), and the byte-for-byte
+  // example test fails on any change, so a docx update is a deliberate step.
   const compiler = (Packer as unknown as { compiler?: Partial<PartsCompiler> }).compiler;
-  if (typeof compiler?.compile !== 'function') return pinZipDates(await Packer.pack(doc, 'uint8array', false, [core]), date);
-  return storedZip(compiler.compile(doc, undefined, [core]), date);
+  if (typeof compiler?.compile !== 'function') throw new Error('the docx library no longer has the compiler this writer reads (Packer.compiler): keep docx at the version package.json pins');
+  return storedZip(finish(compiler.compile(doc, undefined, [core])), date);
+}
+
+/**
+ * What docx does not write itself: [Content_Types].xml first in the zip (where some readers that
+ * sniff a file's type look for it); the picture's own properties (pic:cNvPr) with the same name and
+ * alt text as its drawing (wp:docPr), for converters that read those; a stored result in each page
+ * number field, so a reader that does not lay out pages shows "Page 1 of 1", not "Page  of " (Word
+ * and LibreOffice work the fields out again); and the theme's language in settings.xml, en-GB like
+ * the styles' default.
+ */
+function finish(parts: Map<string, string | Uint8Array | ArrayBuffer>): Map<string, string | Uint8Array | ArrayBuffer> {
+  const out = new Map<string, string | Uint8Array | ArrayBuffer>();
+  const types = parts.get('[Content_Types].xml');
+  if (types !== undefined) out.set('[Content_Types].xml', types);
+  for (const [path, data] of parts) {
+    if (path === '[Content_Types].xml') continue;
+    if (typeof data !== 'string') out.set(path, data);
+    else if (path === 'word/document.xml') out.set(path, pictureProperties(data));
+    else if (/^word\/footer\d+\.xml$/.test(path)) out.set(path, fieldResults(data));
+    else if (path === 'word/settings.xml') out.set(path, data.replace('</w:compat>', '</w:compat><w:themeFontLang w:val="en-GB"/>'));
+    else out.set(path, data);
+  }
+  return out;
+}
+
+/** Each picture's pic:cNvPr given its drawing's name, description and title (already escaped there). */
+function pictureProperties(document: string): string {
+  return document.replace(
+    /(<wp:docPr id="\d+" name="([^"]*)" descr="([^"]*)"(?: title="([^"]*)")?\/>.*?)<pic:cNvPr id="0" name="" descr=""\/>/gs,
+    (_, before: string, name: string, descr: string, title: string | undefined) => `${before}<pic:cNvPr id="0" name="${name}" descr="${descr}"${title === undefined ? '' : ` title="${title}"`}/>`,
+  );
+}
+
+/** A result run ("1", in the field's own formatting) between each field's separator and its end. */
+function fieldResults(footer: string): string {
+  return footer.replace(
+    /(<w:fldChar w:fldCharType="separate"\/><\/w:r>)(<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:fldChar w:fldCharType="end"\/>)/g,
+    (_, separate: string, end: string, rPr: string | undefined) => `${separate}<w:r>${rPr ?? ''}<w:t>1</w:t></w:r>${end}`,
+  );
 }
 
 /** What Packer.pack zips: the package's parts by path, in order (docx 9's compiler, which Packer holds). */
@@ -292,31 +358,6 @@ function coreProperties(frame: Frame, date: string | undefined): string {
   ].join('');
 }
 
-/**
- * Only should docx's compiler ever not be where storedZip expects it: its own zip stamps every part
- * with the time it runs (in local time), so each entry's date is set
- * to the report's date (midnight), or the first day zip dates can say (1980-01-01) when it has none,
- * in both the local header and the central directory; nothing else changes (the checksums cover the
- * data only).
- */
-export function pinZipDates(zip: Uint8Array, date: string | undefined): Uint8Array {
-  const day = dosDate(date);
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let end = zip.length - 22;
-  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
-  if (end < 0) throw new Error('not a zip file');
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  for (let n = 0; n < entries; n++) {
-    if (view.getUint32(at, true) !== 0x02014b50) throw new Error('zip central directory out of step');
-    const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== 0x04034b50) throw new Error('zip local header out of step');
-    for (const [offset, value] of [[at + 12, 0], [at + 14, day], [local + 10, 0], [local + 12, day]] as const) view.setUint16(offset, value, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return zip;
-}
-
 // ---------------------------------------------------------------------------------------------
 // assess
 
@@ -345,23 +386,12 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
   // The chart, its alt text saying every score, then the same numbers as a table.
   // The PNG renderer (native, resvg) loads only here: compare and progress have no chart.
   const { radarPng } = await import('./radar-png.js');
-  const chart = radarPng(renderRadarSvg(a));
   const scores = a.characteristics.map((c) => `${c.title} ${c.score === null ? 'not scored' : `${oneDecimal(c.score)}${c.band ? ` (${c.band})` : ''}`}`).join('; ');
   out.push(
-    new Paragraph({
-      keepNext: true,
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: chart.png,
-          transformation: { width: Math.round(chart.width / 2), height: Math.round(chart.height / 2) },
-          altText: {
-            name: 'Radar chart of the scores',
-            title: `Scores by characteristic for ${clean(a.council.name)} (0 to 100)`,
-            description: clean(`Radar chart of the scores out of 100 by characteristic for ${a.council.name}: ${scores}. The same numbers are in the table that follows.`),
-          },
-        }),
-      ],
+    picture(radarPng(renderRadarSvg(a)), {
+      name: 'Radar chart of the scores',
+      title: `Scores by characteristic for ${a.council.name} (0 to 100)`,
+      description: `Radar chart of the scores out of 100 by characteristic for ${a.council.name}: ${scores}. The same numbers are in the table that follows.`,
     }),
   );
   const towards = a.characteristics.some((c) => showsToTarget(c.score, c.toTarget));
@@ -383,16 +413,14 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
       ]),
       widths,
       numeric,
-    ),
-    after(),
+    )
   );
 
   out.push(h(2, 'Priority next steps'));
   const shown = a.gaps.slice(0, top);
   const own = hasOwnTargets(a);
-  if (shown.length === 0) {
-    out.push(p(own && a.gaps.length === 0 ? 'No gaps: every scored question is at or above its target.' : `No gaps: every scored question is at the target level (${a.target}).`));
-  }
+  const none = noStepsLine(a, shown.length);
+  if (none !== null) out.push(p(none));
   for (const gap of shown) {
     const range = viewsRange(indicators.find((i) => i.key === gap.key)?.views);
     const now = `${gap.unknown ? "don't know" : `${levelLabel(rubric, gap.score)} (${gap.score})`}${range ? `, ${range}` : ''}`;
@@ -417,8 +445,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
             ];
           }),
           [28, 34, 14, 12, 12],
-        ),
-        after(),
+        )
       );
     }
     if (plan.doneNotMoved.length > 0) {
@@ -433,8 +460,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
             d.unknown ? "Don't know (counted as 0)" : levelText(rubric.scale, d.now),
           ]),
           [50, 25, 25],
-        ),
-        after(),
+        )
       );
     }
   }
@@ -448,7 +474,7 @@ export async function renderAssessDocx(a: Assessment, { rubric, top, plan }: Rep
     const toward = showsToTarget(c.score, c.toTarget) ? `, ${oneDecimal(c.toTarget)}% ${TO_TARGET_WORDS}` : '';
     out.push(p(['Score: ', { text: oneDecimal(c.score), bold: true }, `${c.band ? ` (${c.band})` : ''}${toward}. Answered: ${percent(c.coverage)}.`]));
     if (c.indicators.length === 0) continue;
-    out.push(table(['Indicator', 'Answer', 'Evidence'], c.indicators.map((i) => indicatorRow(i, rubric)), [50, 20, 30]), after());
+    out.push(table(['Indicator', 'Answer', 'Evidence'], c.indicators.map((i) => indicatorRow(i, rubric)), [50, 20, 30]));
   }
 
   const unknown = applicable.filter((i) => i.answer === 'unknown').map((i) => i.key);
@@ -514,19 +540,24 @@ function keyList(title: string, intro: string, keys: readonly string[], statemen
 // ---------------------------------------------------------------------------------------------
 // compare
 
-function signed(value: number | null): string {
-  if (value === null) return '–';
-  const rounded = Math.round(value * 10) / 10;
-  return `${rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '\u00b1'}${Math.abs(rounded).toFixed(1)}`;
-}
-
-const when = (side: Comparison['before']) => side.assessedOn ?? side.source ?? 'undated';
-
-/** Two assessments of a council side by side, with the sections of the markdown comparison. */
+/** Two assessments of a council side by side, with the sections of the HTML comparison (render/compare-html.ts). */
 export async function renderCompareDocx(c: Comparison, rubric: Rubric): Promise<Uint8Array> {
   const title = `Progress: ${c.after.council}`;
-  const out: (Paragraph | Table)[] = [h(1, title), p(`From ${when(c.before)} to ${when(c.after)}.`)];
+  // Both versions of the rubric when they differ, so a comparison across versions says so on the page.
+  const versions = c.rubric.before === c.rubric.after ? `version ${c.rubric.after}` : `version ${c.rubric.before} before, ${c.rubric.after} after`;
+  const out: (Paragraph | Table)[] = [h(1, title), p({ text: `From ${when(c.before)} to ${when(c.after)}. Rubric: ${rubric.title}, ${versions}.`, muted: true }), h(2, 'Scores')];
+  // The bar chart, its alt text saying every score, then the same numbers as a table.
+  const { radarPng } = await import('./radar-png.js');
+  const rows = [{ title: 'Overall', before: c.overall.before, after: c.overall.after }, ...c.characteristics];
+  const words = (score: number | null) => (score === null ? 'not scored' : oneDecimal(score));
+  const scores = rows.map((r) => `${r.title} ${words(r.before)} before, ${words(r.after)} after`).join('; ');
   out.push(
+    picture(radarPng(renderCompareSvg(c)), {
+      name: 'Bar chart of the scores before and after',
+      title: `Scores out of 100 for ${c.after.council}, before (${when(c.before)}) and after (${when(c.after)})`,
+      description: `Bar chart of the scores out of 100 for ${c.after.council}, before (${when(c.before)}) and after (${when(c.after)}): ${scores}. The same numbers are in the table that follows.`,
+    }),
+    new Paragraph({ keepNext: true, children: runs({ text: 'Scores out of 100, before and after, and the change', muted: true }) }),
     table(
       ['Characteristic', 'Before', 'After', 'Change'],
       [
@@ -536,20 +567,16 @@ export async function renderCompareDocx(c: Comparison, rubric: Rubric): Promise<
       [46, 18, 18, 18],
       [1, 2, 3],
     ),
-    after(),
   );
   const list = (name: string, rows: IndicatorChange[]) => {
     out.push(h(2, `${name} (${rows.length})`));
     if (rows.length === 0) out.push(p('None.'));
-    else out.push(table(['Indicator', 'Before', 'After'], rows.map((r) => [r.statement, answerText(rubric, r.before), answerText(rubric, r.after)]), [56, 22, 22]), after());
+    else out.push(table(['Indicator', 'Before', 'After'], rows.map((r) => [r.statement, answerText(rubric, r.before), answerText(rubric, r.after)]), [56, 22, 22]));
   };
   list('Improved', c.improved);
   list('Regressed', c.regressed);
   list('Newly assessed', c.newlyAssessed);
-  const versions: [string, string[]][] = [];
-  if (c.questions.added.length > 0) versions.push([`Questions new in version ${c.rubric.after}, not in ${c.rubric.before}`, c.questions.added]);
-  if (c.questions.removed.length > 0) versions.push([`Questions in version ${c.rubric.before} that version ${c.rubric.after} no longer asks`, c.questions.removed]);
-  for (const [heading, keys] of versions) out.push(h(2, `${heading} (${keys.length})`), ...keys.map((key) => bullet(key)));
+  for (const [heading, keys] of versionChanges(c)) out.push(h(2, `${heading} (${keys.length})`), ...keys.map((key) => bullet(key)));
   return pack({
     title,
     subject: `Year-on-year comparison against ${rubric.title}`,
@@ -585,15 +612,14 @@ export async function renderProgressDocx(r: ProgressReport, context: ProgressCon
       ).map(([label, n]) => [label, String(n)]),
       [70, 30],
       [1],
-    ),
-    after(),
+    )
   ];
-  if (r.actions.length === 0) out.push(p('The plan has no actions.'));
+  // Straight after the table: the space above it comes from the paragraph, never an empty one.
+  if (r.actions.length === 0) out.push(new Paragraph({ spacing: { before: 240 }, children: runs('The plan has no actions.') }));
   for (const group of groups(r)) {
     out.push(
       h(2, group.title),
-      table(['Indicator', 'Action', 'Owner', 'Due', 'Status', 'Level', 'Latest note'], group.actions.map((a) => actionRow(a, context)), [14, 22, 11, 11, 9, 18, 15]),
-      after(),
+      table(['Indicator', 'Action', 'Owner', 'Due', 'Status', 'Level', 'Latest note'], group.actions.map((a) => actionRow(a, context)), [14, 22, 11, 11, 9, 18, 15])
     );
   }
   return pack({

@@ -9,6 +9,7 @@ import { oneDecimal, percent } from './format.js';
 import { quarterName } from './markdown.js';
 import { hasOwnTargets, showsToTarget, TARGETS_NOTE, TO_TARGET_WORDS } from '../core/targets.js';
 import { renderRadarSvg } from './svg-radar.js';
+import { noStepsLine } from './next-steps-words.js';
 
 // Inline, so the file is self-contained: no script, no web font, nothing fetched. Prints to A4.
 export const CSS = `
@@ -113,9 +114,8 @@ export function renderHtml(a: Assessment, { rubric, top, plan }: ReportContext):
   const shown = a.gaps.slice(0, top);
   const own = hasOwnTargets(a);
   if (plan && (shown.length > 0 || a.gaps.length === 0)) out.push(planHtmlIntro(plan));
-  if (shown.length === 0) {
-    out.push(own && a.gaps.length === 0 ? '<p>No gaps: every scored question is at or above its target.</p>' : `<p>No gaps: every scored question is at the target level (${a.target}).</p>`);
-  }
+  const none = noStepsLine(a, shown.length);
+  if (none !== null) out.push(`<p>${h(none)}</p>`);
   else {
     out.push('<ol class="steps">');
     for (const gap of shown) {

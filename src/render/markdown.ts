@@ -9,6 +9,7 @@ import { doneNotMovedMarkdown, planMarkdownIntro, planMarkdownItems } from './pl
 import { inlineMarkdown as md } from './escape.js';
 import { bar, oneDecimal, percent } from './format.js';
 import { finishHeadings, heading, listItem, table, WIDTH, wrap } from './markdown-wrap.js';
+import { noStepsLine } from './next-steps-words.js';
 
 /** The report a consultant hands to a council; passes markdownlint's default rules. */
 export function renderMarkdown(a: Assessment, { rubric, top, plan }: ReportContext): string {
@@ -67,7 +68,8 @@ export function renderMarkdown(a: Assessment, { rubric, top, plan }: ReportConte
   const shown = a.gaps.slice(0, top);
   const own = hasOwnTargets(a);
   if (plan && (shown.length > 0 || a.gaps.length === 0)) out.push(...planMarkdownIntro(plan));
-  if (shown.length === 0) para(own && a.gaps.length === 0 ? 'No gaps: every scored question is at or above its target.' : `No gaps: every scored question is at the target level (${a.target}).`);
+  const none = noStepsLine(a, shown.length);
+  if (none !== null) para(md(none));
   shown.forEach((gap, n) => {
     const indicator = indicators.find((i) => i.key === gap.key);
     const range = viewsRange(indicator?.views);

@@ -1,5 +1,6 @@
-// The radar chart as a PNG, for Word documents: the one module that knows @resvg/resvg-js (native,
-// so loaded only by `--format docx`, through render/docx.ts).
+// The charts as PNGs, for Word documents (assess's radar, compare's bars): the one module that knows
+// @resvg/resvg-js (native, so loaded only by `--format docx` of assess and compare, through
+// render/docx.ts).
 //
 // The chart's words are drawn with the font that ships in assets/fonts (DejaVu Sans), never the
 // machine's own: a machine without fonts (a bare CI image) would otherwise draw a chart with no
@@ -20,7 +21,7 @@ export interface RadarPng {
 }
 
 /**
- * An SVG from render/svg-radar.ts as PNG bytes, `scale` times its own size in pixels (2 gives a
+ * An SVG from render/svg-radar.ts or render/svg-compare.ts as PNG bytes, `scale` times its own size in pixels (2 gives a
  * chart that prints sharply at the width a Word page gives it), on white.
  */
 export function radarPng(svg: string, { scale = 2 }: { scale?: number } = {}): RadarPng {

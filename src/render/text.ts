@@ -6,6 +6,7 @@ import { visible } from '../core/visible.js';
 import { hasOwnTargets, showsToTarget, TO_TARGET_WORDS } from '../core/targets.js';
 import type { PlanInReport } from '../core/plan.js';
 import { doneNotMovedText, planTextIntro, planTextLines } from './plan-in-report.js';
+import { noStepsLine } from './next-steps-words.js';
 import { agreementSummaryLine, assessedBy, disputedIndicators, outcomeLine, viewLine, viewsRange } from './agreement.js';
 import { bar, count, oneDecimal, percent } from './format.js';
 import type { Style } from './style.js';
@@ -92,11 +93,12 @@ export function renderText(a: Assessment, options: TextOptions = {}): string {
   const shown = a.gaps.slice(0, top);
   // With targets of its own, each gap is measured against its indicator's target, not one level.
   const own = hasOwnTargets(a);
-  if (a.gaps.length === 0) {
+  const none = noStepsLine(a, shown.length);
+  if (none !== null) {
     out.push(s.bold('Next steps'));
-    if (options.plan) out.push(...planTextIntro(options.plan, width, s));
-    out.push(...wrapText(own ? 'None: every scored indicator is at or above its target.' : `None: every scored indicator is at the target level (${a.target}).`, width, '  '));
-  } else if (shown.length > 0) {
+    if (options.plan && a.gaps.length === 0) out.push(...planTextIntro(options.plan, width, s));
+    out.push(...wrapText(none, width, '  '));
+  } else {
     const head = `Top ${shown.length} next step${shown.length === 1 ? '' : 's'}`;
     const of = own ? ` (of ${a.gaps.length} gaps below their targets)` : ` (of ${a.gaps.length} gaps below level ${a.target})`;
     if (columns(head + of) <= width) out.push(s.bold(head) + s.dim(of));

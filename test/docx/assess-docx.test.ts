@@ -37,7 +37,7 @@ describe('assess --format docx: the document XML', () => {
     const footer = xmlOf(bytes, 'word/footer1.xml');
     expect(footer).toMatch(/<w:instrText xml:space="preserve">PAGE<\/w:instrText>/);
     expect(footer).toMatch(/<w:instrText xml:space="preserve">NUMPAGES<\/w:instrText>/);
-    expect(paragraphsOf(footer).map((p) => p.text)).toEqual(['Testshire County Council. Rubric weighted version 0.1.0. Page  of ']);
+    expect(paragraphsOf(footer).map((p) => p.text)).toEqual(['Testshire County Council. Rubric weighted version 0.1.0. Page 1 of 1']);
     const core = xmlOf(bytes, 'docProps/core.xml');
     expect(core).toContain('<dc:title>Community resilience assessment: Testshire County Council</dc:title>');
     expect(core).toContain('<dc:subject>Self-assessment against Weighted test rubric</dc:subject>');
@@ -216,7 +216,7 @@ maybe('assess --format docx read by python-docx', () => {
     for (const c of report.characteristics) expect(view.images[0]!.descr).toContain(`${c.title} ${(Math.round(c.score * 10) / 10).toFixed(1)} (${c.band})`);
     expect(view.images[0]!.widthCm).toBeGreaterThan(9);
     expect(view.images[0]!.widthCm).toBeLessThan(17); // within the 17 cm between the margins
-    expect(view.sections).toEqual([{ widthMm: 210, heightMm: 297, margins: [20, 20, 20, 20], footer: 'Eastmoor County Council. Rubric eight-characteristics version 1.3.6. Page  of ', footerFields: ['PAGE', 'NUMPAGES'] }]);
+    expect(view.sections).toEqual([{ widthMm: 210, heightMm: 297, margins: [20, 20, 20, 20], footer: 'Eastmoor County Council. Rubric eight-characteristics version 1.3.6. Page 1 of 1', footerFields: ['PAGE', 'NUMPAGES'] }]);
   });
 
   test('a combined file: the views tables and the disagreements section; --plan: the plan table', () => {

@@ -22,18 +22,19 @@ const tablesOf = (xml: string) =>
   [...xml.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)].map((m) => [...m[1]!.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((r) => paragraphsOf(r[1]!).map((p) => p.text)));
 
 describe('compare --format docx', () => {
-  test('the sections of the markdown comparison; numbers as the JSON comparison has them, rounded to one decimal', () => {
+  test('the sections of the HTML comparison; numbers as the JSON comparison has them, rounded to one decimal', () => {
     const { bytes } = docx(['compare', before, after]);
     const c = JSON.parse(cli(['compare', before, after, '--format', 'json']).stdout);
     const document = xmlOf(bytes, 'word/document.xml');
     const headings = paragraphsOf(document).filter((p) => p.style.startsWith('Heading'));
     expect(headings).toEqual([
       { style: 'Heading1', text: 'Progress: Brackenford Borough Council' },
+      { style: 'Heading2', text: 'Scores' },
       { style: 'Heading2', text: `Improved (${c.improved.length})` },
       { style: 'Heading2', text: `Regressed (${c.regressed.length})` },
       { style: 'Heading2', text: `Newly assessed (${c.newlyAssessed.length})` },
     ]);
-    expect(paragraphsOf(document)[1]!.text).toBe(`From ${c.before.assessedOn} to ${c.after.assessedOn}.`);
+    expect(paragraphsOf(document)[1]!.text).toBe(`From ${c.before.assessedOn} to ${c.after.assessedOn}. Rubric: Eight characteristics of councils building stronger, more resilient communities, version ${c.rubric.after}.`);
     const [scores] = tablesOf(document);
     const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
     const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(Math.round(x * 10) / 10).toFixed(1)}`;
