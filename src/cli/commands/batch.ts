@@ -12,12 +12,17 @@ export const batch: CommandDefinition = {
     rubricOption(' (default: the one each file names; all files must share one)'),
     new Option('--fail-under <score>', 'exit 1 if any council scores below this (0-100), naming them').argParser(percentage),
     new Option('--shard <I/N>', 'score only every Nth file, starting with the Ith (for a CI matrix; see merge)').argParser(shard),
+    new Option('--rows <rows>', 'one row per council, or per council and indicator (csv and json only)').choices(['council', 'indicator']).default('council'),
+    new Option('--anonymise', 'name councils Council 001, Council 002, ... (by path order) and leave out file paths and evidence'),
+    new Option('--alias-key <file>', 'with --anonymise: write the alias,council,file CSV to this file (never to standard output)'),
   ],
   examples: [
     { args: 'batch answers/ --format csv --output scores.csv' },
     { args: "batch 'answers/**/*.yaml' --fail-under 40", comment: 'exit 1 naming councils below 40' },
     { args: 'batch answers/ --shard 2/4 --format json --output part-2.json' },
     { args: 'merge part-*.json --output all.json' },
+    { args: 'batch answers/ --rows indicator --format csv --output indicators.csv', comment: 'one row per council and indicator' },
+    { args: 'batch answers/ --anonymise --alias-key key.csv --format csv --output anonymised.csv' },
   ],
   async run([inputs], options) {
     const { runBatch } = await import('../actions/batch.js');
