@@ -13,9 +13,33 @@ import { loadAnswers } from '../io/load.js';
 import { rowJson, rowsCsv, rowsJsonBody } from '../render/indicator-rows.js';
 import type { RubricUse } from './score-files.js';
 import { combine } from './score-files.js';
-import { claimIndexes, newQueue } from './shared-queue.js';
 
 const EXAMPLES = 3;
+
+/** As the shared queue (shared-queue.ts) hands out files: a few at a time. */
+const CHUNK = 32;
+/**
+ * How far past the first file not yet written a worker may claim: a worker that runs ahead of a
+ * slower one waits, so the files held out of order stay a few hundred whatever the cohort's size.
+ */
+const WINDOW = 512;
+
+/** [next file to claim, files written so far], shared by the workers and the main thread. */
+export function newRowsQueue(): SharedArrayBuffer {
+  return new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+}
+
+/** The indexes a worker claims, in chunks; it waits while it would be more than WINDOW ahead of the writing. */
+export function* claimInWindow(total: number, queue: SharedArrayBuffer): Generator<number> {
+  const q = new Int32Array(queue);
+  for (;;) {
+    const start = Atomics.add(q, 0, CHUNK);
+    if (start >= total) return;
+    for (let written = Atomics.load(q, 1); start - written > WINDOW; written = Atomics.load(q, 1)) Atomics.wait(q, 1, written, 100);
+    const end = Math.min(start + CHUNK, total);
+    for (let i = start; i < end; i++) yield i;
+  }
+}
 
 export interface RowsJob {
   /** The files to score, in path order (after --shard). */
@@ -107,6 +131,7 @@ export async function streamRows(
   let next = 0;
   let writing: Promise<void> = Promise.resolve();
   let failure: unknown;
+  let shared: Int32Array | undefined;
   const arrive = (o: FileOutcome): Promise<void> => {
     onProgress(1);
     waiting.set(o.index, o);
@@ -115,7 +140,22 @@ export async function streamRows(
       waiting.delete(next);
       next++;
       const item = ready;
-      writing = writing.then(() => (failure === undefined ? deliver(item) : undefined)).catch((err: unknown) => void (failure ??= err));
+      writing = writing
+        .then(() => (failure === undefined ? deliver(item) : undefined))
+        .then(() => {
+          if (shared) {
+            Atomics.store(shared, 1, item.index + 1);
+            Atomics.notify(shared, 1);
+          }
+        })
+        .catch((err: unknown) => {
+          failure ??= err;
+          // Nothing more is written: let every waiting worker run to the end.
+          if (shared) {
+            Atomics.store(shared, 1, job.files.length);
+            Atomics.notify(shared, 1);
+          }
+        });
     }
     return writing;
   };
@@ -126,9 +166,12 @@ export async function streamRows(
     if (failure !== undefined) throw failure;
     return { rubrics };
   }
-  const queue = newQueue();
+  // The main thread writes; every core's worker scores. (The main thread scoring too would hold up
+  // the writing of everything after its own chunk whenever it falls behind.)
+  const queue = newRowsQueue();
+  shared = new Int32Array(queue);
   const workers = Array.from(
-    { length: threads - 1 },
+    { length: threads },
     () =>
       new Promise<Record<string, RubricUse>>((resolve, reject) => {
         const worker = new Worker(new URL('./rows-worker.js', import.meta.url), { workerData: { job, queue }, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
@@ -140,8 +183,7 @@ export async function streamRows(
         worker.on('exit', (code) => code !== 0 && reject(new Error(`batch worker stopped with code ${code}`)));
       }),
   );
-  const mine = scoreRows(job, claimIndexes(job.files.length, queue), arrive);
-  const parts = await Promise.all([mine, ...workers]);
+  const parts = await Promise.all(workers);
   await writing;
   if (failure !== undefined) throw failure;
   return { rubrics: combine(parts.map((rubrics) => ({ rows: [], invalid: [], rubrics }))).rubrics };
