@@ -12,9 +12,11 @@ export interface RowsPart {
 }
 
 export function mergeRows(parts: readonly RowsPart[], cwd: string): BatchRows {
-  const first = parts[0];
-  if (!first) throw new RangeError('nothing to merge');
-  for (const part of parts.slice(1)) {
+  if (parts.length === 0) throw new RangeError('nothing to merge');
+  // A shard whose files were all invalid names only the rubric batch falls back on: it has no rows to disagree with.
+  const scored = parts.filter((p) => p.rows.rows.length > 0);
+  const first = scored[0] ?? parts[0]!;
+  for (const part of scored.slice(1)) {
     const d = rubricDifference(first.rows.rubric, part.rows.rubric);
     if (d !== 'same' && d !== 'unknown') {
       throw new UsageError(`${first.source} and ${part.source} were scored with different rubrics, so they cannot be merged; merge only the shards of one batch run`);
