@@ -29,12 +29,6 @@ export function profileIds(rubric: Rubric): string[] {
   return (rubric.profile ?? []).map((p) => p.id);
 }
 
-/** A profile id that is also a fixed column would make two columns of one name. */
-export function clashingProfileId(rubric: Rubric): string | undefined {
-  const fixed = new Set<string>([...FIXED_BEFORE, ...FIXED_AFTER]);
-  return profileIds(rubric).find((id) => fixed.has(id));
-}
-
 export interface RowNames {
   /** What the file and council columns say: the path and the name, or the alias twice. */
   file: string;
@@ -88,8 +82,8 @@ export const ALIAS = /^Council \d{3,}$/;
 
 /**
  * An invalid file's problems under an alias: each names the alias instead of a file, and the
- * message loses what could name the council: its path, file name, and any quoted text (a value
- * from the file, such as a council type or an assessor's name).
+ * message loses what could name the council: its path and file name, any other path (becoming
+ * `…`), and any quoted text (a value from the file, such as a council type or an assessor's name).
  */
 export function anonymiseProblems(problems: readonly InputProblem[], alias: string, path: string): InputProblem[] {
   const names = new Set<string>();
@@ -98,14 +92,22 @@ export function anonymiseProblems(problems: readonly InputProblem[], alias: stri
     names.add(p);
     const base = p.split(/[\\/]/).pop()!;
     names.add(base);
-    names.add(base.replace(/\.answers\.ya?ml$|\.ya?ml$/i, ''));
   }
+  const names_ = [...names].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length);
   const scrub = (text: string) => {
-    let out = text.replace(/"(?:[^"\\]|\\.)*"/g, '"…"');
-    for (const n of [...names].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length)) out = out.split(n).join(alias);
+    // Any path (a rubric file beside the council's, say) can name it, as can its file's name.
+    let out = text.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(PATH_LIKE, (m) => (m === 'n/a' ? m : '…'));
+    for (const n of names_) out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(n)}(?![A-Za-z0-9])`, 'g'), alias);
     return out;
   };
   return problems.map((p) => ({ ...p, file: alias, path: p.path === undefined ? p.path : scrub(p.path), message: scrub(p.message), ...(p.cell !== undefined && { cell: p.cell }) }));
+}
+
+/** A word with a slash in it, or ending .yaml or .yml; "n/a" is kept. */
+const PATH_LIKE = /(?<![\w])(?:[\w.~-]*[\\/][^\s,;"']*|[\w.-]+\.ya?ml)(?![\w])/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The path each alias stands for, in path order: the index in `sortedPaths` gives the alias. */

@@ -167,3 +167,18 @@ describe('--alias-key', () => {
     expect(r.stderr).toBe('error: --alias-key is written only with --anonymise; add --anonymise, or leave out --alias-key\n');
   });
 });
+
+describe('an invalid file under --anonymise', () => {
+  test('a path in its error (the rubric it names) is left out too', () => {
+    const dir = researchCohort();
+    writeFileSync(
+      join(dir, 'answers', 'd-leeds.yaml'),
+      'schemaVersion: 1\nkind: answers\nrubric: ../leeds-rubric/leeds.rubric.yaml\ncouncil: { name: Leeds City Council }\nanswers: {}\n',
+    );
+    const r = cli(['batch', 'answers/d-leeds.yaml', '--anonymise', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Council 001:3:9: rubric: rubric file not found: …\n');
+    expect(JSON.parse(r.stdout).invalid).toEqual([{ file: 'Council 001', errors: ['Council 001:3:9: rubric: rubric file not found: …'] }]);
+    expect(r.stdout + r.stderr).not.toMatch(/leeds/i);
+  });
+});

@@ -2,15 +2,15 @@
 import type { BatchRow, InvalidFile } from '../../core/batch.js';
 import { batchResult } from '../../core/batch.js';
 import { UsageError } from '../../core/errors.js';
-import { clashingProfileId, profileIds } from '../../core/indicator-rows.js';
+import { FIXED_AFTER, FIXED_BEFORE, profileIds } from '../../core/indicator-rows.js';
 import { rubricKey } from '../../core/rubric-identity.js';
 import type { FileOutcome, RowsHead } from '../../batch/rows.js';
 import { streamRows } from '../../batch/rows.js';
 import { threadsFor } from '../../batch/pool.js';
-import { FileWriteError, openAtomicWrite } from '../../io/files.js';
+import { openAtomicWrite } from '../../io/files.js';
 import { loadRubric } from '../../io/load.js';
 import { rowsCsvHead, rowsJsonHead, rowsJsonTail } from '../../render/indicator-rows.js';
-import { ownStream, warn, writeErrorMessage } from '../output.js';
+import { ownStream, writeErrorMessage } from '../output.js';
 import { writeStdout, warnRaw } from '../streams.js';
 import type { RubricUse } from '../../batch/score-files.js';
 import { progressBar } from '../progress.js';
@@ -56,7 +56,7 @@ async function openSink(output: string | undefined): Promise<Sink> {
         return await p;
       } catch (err) {
         await file.abort();
-        throw new UsageError(err instanceof FileWriteError ? writeErrorMessage(err, output!) : writeErrorMessage(err, output!));
+        throw new UsageError(writeErrorMessage(err, output!));
       }
     };
     raw = (t) => wrap(file.write(t));
@@ -133,8 +133,7 @@ export async function writeIndicatorRows(files: string[], options: RowsOptions):
     if (first === undefined) {
       first = o.key!;
       const head = heads.get(first)!;
-      const clash = head.profile.find((id) => ['file', 'council', 'characteristic', 'key', 'applicable', 'answer', 'score', 'weight', 'evidence', 'confidence'].includes(id));
-      if (clash) throw new UsageError(`the rubric's profile field "${clash}" has the name of a column of --rows indicator; rename the profile field in the rubric`);
+      refuseClash(head.profile);
       await writeHead(head);
     } else if (o.key !== first) mixed = true;
     if (mixed) return;
@@ -165,8 +164,7 @@ export async function writeIndicatorRows(files: string[], options: RowsOptions):
     return { councils, invalid, rubrics, characteristicIds: [], rubricIdentity: { id: rubric.id, version: rubric.version, title: rubric.title, hash }, names, mixed: true };
   }
   if (!started) {
-    const clash = clashingProfileId(rubric);
-    if (clash) throw new UsageError(`the rubric's profile field "${clash}" has the name of a column of --rows indicator; rename the profile field in the rubric`);
+    refuseClash(profileIds(rubric));
     await writeHead({ id: rubric.id, version: rubric.version, title: rubric.title, hash, profile: profileIds(rubric) });
   }
   if (json) await sink.write(rowsJsonTail(invalid, wroteRows));
@@ -182,9 +180,15 @@ export async function writeIndicatorRows(files: string[], options: RowsOptions):
   };
 }
 
+/** A profile field named like a fixed column would give the CSV two columns of one name. */
+function refuseClash(profile: readonly string[]): void {
+  const fixed: readonly string[] = [...FIXED_BEFORE, ...FIXED_AFTER];
+  const clash = profile.find((id) => fixed.includes(id));
+  if (clash) throw new UsageError(`the rubric's profile field "${clash}" has the name of a column of --rows indicator; rename the profile field in the rubric`);
+}
+
 /** The council-level result the step summary and --fail-under read, from the rows run. */
 export function summaryOf(o: RowsOutcome) {
   return batchResult(o.rubricIdentity, o.characteristicIds, o.councils, o.invalid);
 }
 
-export { warn };
