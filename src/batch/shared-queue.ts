@@ -19,14 +19,3 @@ export function* claimFiles(files: readonly string[], queue: SharedArrayBuffer):
     for (let i = start; i < end; i++) yield files[i]!;
   }
 }
-
-/** As claimFiles, but the indexes (for output that must come back in order). */
-export function* claimIndexes(total: number, queue: SharedArrayBuffer): Generator<number> {
-  const next = new Int32Array(queue);
-  for (;;) {
-    const start = Atomics.add(next, 0, CHUNK);
-    if (start >= total) return;
-    const end = Math.min(start + CHUNK, total);
-    for (let i = start; i < end; i++) yield i;
-  }
-}
