@@ -126,3 +126,7 @@ for (let i = 1; i < memory.length; i++) {
   console.log(`peak RSS from ${a.n} to ${b.n} files: ${(((b.rss - a.rss) * 1024) / (b.n - a.n)).toFixed(2)} KB more per file`);
 }
 rmSync(dirname(rssFile), { recursive: true, force: true });
+
+// batch --rows indicator (bench/rows.mjs, which runs alone too).
+const { benchRows } = await import('./rows.mjs');
+await benchRows({ runs: Math.min(runs, 5) });

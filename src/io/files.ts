@@ -293,3 +293,106 @@ function asWriteError(err: unknown, path: string, target: string): FileWriteErro
   const words = /^[A-Z0-9_]+: ([^,]+)/.exec(e?.message ?? '')?.[1] ?? e?.message ?? String(err);
   return new FileWriteError(path, target, 'other', code, words);
 }
+
+/** A file written piece by piece, put in place only when complete (see openAtomicWrite). */
+export interface AtomicWrite {
+  write(chunk: string): Promise<void>;
+  /** Puts the finished file in place (a temporary file renamed over the target). */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the target is untouched. */
+  abort(): Promise<void>;
+}
+
+/**
+ * writeFileAtomic for output too large to hold: the same rules (a regular file replaced by a
+ * temporary file renamed over it, keeping its mode; a read-only file refused; a device or FIFO
+ * written straight to), but written as it comes. Every failure is a FileWriteError.
+ */
+export async function openAtomicWrite(path: string): Promise<AtomicWrite> {
+  let target: WriteTarget = { path };
+  const fail = (err: unknown) => asWriteError(err, path, target.path);
+  try {
+    target = writeTarget(path);
+    const { stats } = target;
+    if (stats !== undefined && !stats.isFile()) {
+      if (stats.isDirectory()) throw new FileWriteError(path, target.path, 'is-folder', 'EISDIR');
+      if (!stats.isCharacterDevice() && !stats.isFIFO()) throw new FileWriteError(path, target.path, 'block-device', 'ENOTSUP');
+      const handle = await open(target.path, constants.O_WRONLY | constants.O_NOCTTY);
+      let gone = false;
+      return {
+        async write(chunk) {
+          if (gone) return;
+          try {
+            await handle.write(chunk, null, 'utf8');
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw fail(err);
+            gone = true; // the reader went away, as on a pipe
+          }
+        },
+        commit: () => handle.close(),
+        abort: () => handle.close(),
+      };
+    }
+    if (stats !== undefined) {
+      if (isReadOnlyMode(stats.mode)) throw new FileWriteError(path, target.path, 'read-only', 'EACCES');
+      try {
+        accessSync(target.path, constants.W_OK);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EACCES' || code === 'EPERM') throw new FileWriteError(path, target.path, 'no-permission', 'EACCES');
+        if (code !== 'ENOENT') throw err;
+      }
+    }
+    const folder = dirname(target.path);
+    const temp = join(folder, `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const release = holdTemporary(temp);
+    let handle: FileHandle;
+    try {
+      handle = await open(temp, 'wx', 0o644);
+    } catch (err) {
+      release();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') throw new FileWriteError(path, target.path, 'folder-not-writable', code);
+      throw err;
+    }
+    const destination = target.path;
+    let open_ = true;
+    const close = async () => {
+      if (open_) {
+        open_ = false;
+        await handle.close();
+      }
+    };
+    return {
+      async write(chunk) {
+        try {
+          await handle.write(chunk, null, 'utf8');
+        } catch (err) {
+          throw fail(err);
+        }
+      },
+      async commit() {
+        try {
+          if (stats !== undefined) await keepOwnerAndMode(handle, stats);
+          await handle.sync();
+          await close();
+          await rename(temp, destination);
+        } catch (err) {
+          await close().catch(() => undefined);
+          await rm(temp, { force: true });
+          throw fail(err);
+        } finally {
+          release();
+        }
+        await syncFolder(folder);
+      },
+      async abort() {
+        await close().catch(() => undefined);
+        await rm(temp, { force: true });
+        release();
+      },
+    };
+  } catch (err) {
+    throw fail(err);
+  }
+}

@@ -31,6 +31,10 @@ export interface BatchOptions {
   rubric?: string;
   groupBy?: string;
   groups?: string;
+  /** SPEC "Researchers": council (the default) or indicator rows. */
+  rows?: 'council' | 'indicator';
+  anonymise?: boolean;
+  aliasKey?: string;
 }
 
 export async function runBatch(inputs: readonly string[], options: BatchOptions): Promise<number> {
@@ -39,6 +43,13 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     [...all.map((f) => ({ file: f, what: 'one of the answers files' })), rubricInput(options.rubric), { file: options.groups, what: 'the --groups file' }],
     [{ file: options.output, option: '--output' }],
   );
+  const { refuseRowsFormat } = await import('./batch-rows.js');
+  refuseRowsFormat(options.rows, options.format);
+  if (options.rows === 'indicator' && options.groupBy !== undefined) {
+    throw new UsageError('--group-by works with council rows; indicator rows already carry each council\'s profile fields (such as type), so group them in R or pandas, or leave out --rows indicator');
+  }
+  const { refuseAliasKey, writeAliasKey } = await import('../anonymise.js');
+  refuseAliasKey(options.aliasKey, options.anonymise, options.output, [...all.map((f) => ({ file: f, what: 'one of the answers files' })), rubricInput(options.rubric)]);
   const grouping = startGrouping(options);
   for (const input of unmatched) warn(`warning: ${visible(input, { max: 300 })}: no YAML files found`);
   if (unreadable.length > 0) {
@@ -52,24 +63,53 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
 
   if (options.rubric !== undefined) grouping?.check(await loadRubric(options.rubric)); // a bad --rubric is a usage error, once
   else await grouping?.checkFirst(files[0]);
+  // --anonymise: the alias is the index in the sorted list of all paths, before --shard, so shards agree.
+  const { aliasOf } = await import('../../core/indicator-rows.js');
+  const alias = options.anonymise ? aliasOf(all) : undefined;
+  const inUse = (rubrics: readonly RubricUse[]) => [
+    ...all.map((f) => ({ file: f, what: 'one of the answers files' })),
+    ...rubrics.map((r) => ({ file: r.source, what: 'the rubric the answers files name' })),
+    { file: options.output, what: 'the --output file' },
+    { file: options.aliasKey, what: 'the --alias-key file' },
+    { file: options.groups, what: 'the --groups file' },
+  ];
+  if (options.rows === 'indicator') {
+    const { writeIndicatorRows, summaryOf } = await import('./batch-rows.js');
+    const run = await writeIndicatorRows(files, {
+      format: options.format as 'csv' | 'json',
+      ...(options.output !== undefined && { output: options.output }),
+      ...(options.rubric !== undefined && { rubric: options.rubric }),
+      ...(alias && { aliases: files.map((f) => alias.get(f)!) }),
+      wantNames: options.aliasKey !== undefined,
+    });
+    if (run.mixed) throw new UsageError(mixedRubrics(run.rubrics));
+    const result = summaryOf(run);
+    for (const bad of result.invalid) for (const line of bad.errors) warn(line);
+    await writeAliasKey(options.aliasKey, run.names);
+    await appendStepSummary(renderBatchMarkdown(result), inUse(run.rubrics));
+    return exitFor(result, options);
+  }
   const progress = progressBar(files.length);
   const scored = await scoreInParallel(files, options.rubric, (n) => progress.tick(n), undefined, { groupBy: grouping?.profileField });
   progress.done();
   const rubrics = Object.values(scored.rubrics);
-  if (rubrics.length > 1) throw new UsageError(mixedRubrics(rubrics));
+  if (rubrics.length > 1) throw new UsageError(mixedRubrics(alias ? rubrics.map((r) => ({ ...r, examples: r.examples.map((f) => alias.get(f) ?? f) })) : rubrics));
   refuseOutputOverInput(rubrics.map((r) => ({ file: r.source, what: 'the rubric the answers files name' })), [{ file: options.output, option: '--output' }]);
 
   const only = rubrics[0];
   const fallback = only ?? (await loadRubric(options.rubric ?? 'eight-characteristics'));
   const { rubric, hash } = fallback;
   const grouped = grouping?.finish(fallback, scored.rows, options.shard === undefined);
-  const result = batchResult(
+  const scoredResult = batchResult(
     { id: rubric.id, version: rubric.version, title: rubric.title, hash },
     rubric.characteristics.map((c) => c.id),
     grouped?.rows ?? scored.rows,
     scored.invalid,
     grouped?.field,
   );
+  // Groups are matched by the councils' real names, so names are replaced only after that.
+  const { anonymiseBatch, aliasEntries } = await import('../../core/indicator-rows.js');
+  const result = alias ? anonymiseBatch(scoredResult, alias) : scoredResult;
 
   for (const bad of result.invalid) for (const line of bad.errors) warn(line);
   const renderers = {
@@ -80,17 +120,18 @@ export async function runBatch(inputs: readonly string[], options: BatchOptions)
     html: () => renderCohortHtml(result, { rubric, indicators: scored.indicators }),
   } satisfies Record<BatchFormat, () => string>;
   await emit(renderers[options.format](), options.output);
-  await appendStepSummary(renderBatchMarkdown(result), [
-    ...all.map((f) => ({ file: f, what: 'one of the answers files' })),
-    ...rubrics.map((r) => ({ file: r.source, what: 'the rubric the answers files name' })),
-    { file: options.groups, what: 'the --groups file' },
-    { file: options.output, what: 'the --output file' },
-  ]);
+  if (alias) await writeAliasKey(options.aliasKey, aliasEntries(scoredResult, alias));
+  await appendStepSummary(renderBatchMarkdown(result), inUse(rubrics));
+  return exitFor(result, options);
+}
 
+/** --fail-under's messages and the exit code: 2 beats 1 beats 0. */
+function exitFor(result: ReturnType<typeof batchResult>, options: BatchOptions): number {
   const below =
     options.failUnder === undefined ? [] : result.councils.filter((r) => r.overall === null || r.overall + 1e-9 < options.failUnder!);
   for (const r of below) {
-    warn(`policy failed: ${visibleMessage(r.council, QUOTED_MAX)} (${visible(r.file)}) ${r.overall === null ? 'has no overall score' : `scored ${r.overall.toFixed(1)}`}, below --fail-under ${options.failUnder}`);
+    const which = r.file === r.council ? visibleMessage(r.council, QUOTED_MAX) : `${visibleMessage(r.council, QUOTED_MAX)} (${visible(r.file)})`;
+    warn(`policy failed: ${which} ${r.overall === null ? 'has no overall score' : `scored ${r.overall.toFixed(1)}`}, below --fail-under ${options.failUnder}`);
   }
   // 2 beats 1 beats 0.
   return result.invalid.length > 0 ? EXIT.usage : below.length > 0 ? EXIT.policy : EXIT.ok;

@@ -11,9 +11,19 @@ import { refuseOutputOverInput } from '../outputs-safe.js';
 import { visibleMessage } from '../../core/visible.js';
 
 /** Combines `batch --format json` outputs of shards into the output of the whole run. */
-export async function runMerge(files: readonly string[], options: { output?: string }): Promise<number> {
+export async function runMerge(files: readonly string[], options: { output?: string; anonymise?: boolean; aliasKey?: string }): Promise<number> {
   refuseOutputOverInput(files.map((f) => ({ file: f, what: 'one of the files being merged' })), [{ file: options.output, option: '--output' }]);
+  const { refuseAliasKey, writeAliasKey } = await import('../anonymise.js');
+  refuseAliasKey(options.aliasKey, options.anonymise, options.output, files.map((f) => ({ file: f, what: 'one of the files being merged' })));
   refuseRepeats(files);
+  const { mergeResearch } = await import('./merge-research.js');
+  const research = await mergeResearch(files, options);
+  if (research !== undefined) {
+    for (const bad of research.invalid) for (const line of bad.errors) warn(visibleMessage(line));
+    await emit(research.text, options.output);
+    await writeAliasKey(options.aliasKey, research.names);
+    return research.invalid.length > 0 ? EXIT.usage : EXIT.ok;
+  }
   const parts = readAll(files);
   const merged = mergeBatches(parts, process.cwd());
   // As batch does: the exit code 2 below is for these files, so say what is wrong with them.

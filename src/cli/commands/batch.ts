@@ -14,6 +14,9 @@ export const batch: CommandDefinition = {
     new Option('--group-by <field>', 'statistics per group of councils: a profile field (type) or a column of the --groups file'),
     new Option('--groups <file.csv>', 'a CSV "council,<columns>" giving each council its groups (names matched trimmed, ignoring case)'),
     new Option('--shard <I/N>', 'score only every Nth file, starting with the Ith (for a CI matrix; see merge)').argParser(shard),
+    new Option('--rows <rows>', 'one row per council, or per council and indicator (csv and json only)').choices(['council', 'indicator']).default('council'),
+    new Option('--anonymise', 'name councils Council 001, Council 002, ... (by path order) and leave out file paths and evidence'),
+    new Option('--alias-key <file>', 'with --anonymise: write the alias,council,file CSV to this file (never to standard output)'),
   ],
   examples: [
     { args: 'batch answers/ --format csv --output scores.csv' },
@@ -22,6 +25,8 @@ export const batch: CommandDefinition = {
     { args: 'merge part-*.json --output all.json' },
     { args: 'batch answers/ --group-by type --format markdown', comment: 'cohort statistics per council type' },
     { args: 'batch answers/ --group-by region --groups regions.csv --format json' },
+    { args: 'batch answers/ --rows indicator --format csv --output indicators.csv', comment: 'one row per council and indicator' },
+    { args: 'batch answers/ --anonymise --alias-key key.csv --format csv --output anonymised.csv' },
   ],
   async run([inputs], options) {
     const { runBatch } = await import('../actions/batch.js');
