@@ -29,6 +29,8 @@ describe('batch --anonymise: nothing names a council', () => {
     ['csv', ['--format', 'csv']],
     ['json', ['--format', 'json']],
     ['markdown', ['--format', 'markdown']],
+    ['the cohort report (html)', ['--format', 'html']],
+    ['json with groups by a profile field', ['--format', 'json', '--group-by', 'type']],
     ['indicator rows, csv', ['--rows', 'indicator', '--format', 'csv']],
     ['indicator rows, json', ['--rows', 'indicator', '--format', 'json']],
     ['--fail-under', ['--format', 'csv', '--fail-under', '90']],

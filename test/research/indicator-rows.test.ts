@@ -69,13 +69,20 @@ describe('batch --rows indicator --format csv', () => {
     expect(plain.stdout.split('\r\n')[0]).toBe('file,council,overall,band,coverage,alpha,beta');
   });
 
-  test('text and markdown are refused with exit 2, saying which formats it writes', () => {
-    for (const format of ['text', 'markdown']) {
+  test('text, markdown and html are refused with exit 2, saying which formats it writes', () => {
+    for (const format of ['text', 'markdown', 'html']) {
       const r = cli(['batch', 'answers', '--rows', 'indicator', '--format', format], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`error: --rows indicator writes csv or json, not ${format}; add --format csv or --format json\n`);
     }
+  });
+
+  test('--group-by with indicator rows is refused with exit 2 (the rows carry the profile fields already)', () => {
+    const r = cli(['batch', 'answers', '--rows', 'indicator', '--format', 'csv', '--group-by', 'type'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("error: --group-by works with council rows; indicator rows already carry each council's profile fields (such as type), so group them in R or pandas, or leave out --rows indicator\n");
   });
 
   test('files of two rubrics: exit 2 naming them, and --output is not written', () => {
