@@ -20,6 +20,14 @@ export function placeInOwnGroup(
   const ids = Object.keys(cohort.batch.cohort.characteristics);
   if (column && file) {
     const value = groupValue(file, column.field, a.council.name) ?? NO_GROUP;
+    // A cohort grouped by this column keeps its groups: an anonymised one can be grouped no other way,
+    // since its councils' names are aliases that the groups file does not hold.
+    if (groupField(cohort.batch) === column.field) return placeInGroup(a, column.field, value, cohort.batch.groups![column.field]![value]);
+    if (cohort.batch.anonymised) {
+      throw new UsageError(
+        `${cohort.file} is anonymised, so its councils cannot be found in ${options.groups}; make the cohort with "batch --anonymise --group-by ${column.field} --groups ${options.groups} --format json" to place this council in its group`,
+      );
+    }
     const grouped = cohort.batch.councils.map((r) => withGroup(r, groupValue(file, column.field, r.council)));
     return placeInGroup(a, column.field, value, groupStatistics(grouped, ids)[value]);
   }

@@ -105,6 +105,29 @@ describe('assess --cohort --group-by', () => {
     expect(y.cohort.group).toMatchObject({ value: '(none)', count: 8, tooSmall: false });
   });
 
+  test('an anonymised cohort grouped by the column keeps its groups; one not grouped so is refused', () => {
+    // regions.csv as written by the test above. Aliases are not in the groups file, so only the
+    // groups stored in the cohort can place the council: the same North group of 5 as by name.
+    writeFileSync(join(dir, 'anon-grouped.json'), run(['batch', 'answers', '--anonymise', '--group-by', 'region', '--groups', 'regions.csv', '--format', 'json']).stdout);
+    writeFileSync(join(dir, 'anon-plain.json'), run(['batch', 'answers', '--anonymise', '--format', 'json']).stdout);
+    const r = run(['assess', 'xeno.yaml', '--cohort', 'anon-grouped.json', '--group-by', 'region', '--groups', 'regions.csv', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).cohort.group).toEqual({
+      field: 'region',
+      value: 'North',
+      count: 5,
+      tooSmall: false,
+      overall: { median: 50, quartile: 4 },
+      characteristics: { alpha: { median: 50, quartile: 4 }, beta: { median: 50, quartile: 4 } },
+    });
+    const refused = run(['assess', 'xeno.yaml', '--cohort', 'anon-plain.json', '--group-by', 'region', '--groups', 'regions.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'error: anon-plain.json is anonymised, so its councils cannot be found in regions.csv; make the cohort with "batch --anonymise --group-by region --groups regions.csv --format json" to place this council in its group\n',
+    );
+  });
+
   test('a group value with markup is escaped in HTML and markdown', () => {
     writeFileSync(join(dir, 'hostile.csv'), 'council,region\nXeno Unitary,<img src=x onerror=alert(1)> | North\n');
     const args = ['assess', 'xeno.yaml', '--cohort', 'plain.json', '--group-by', 'region', '--groups', 'hostile.csv'];
